@@ -1,0 +1,57 @@
+"""govextract: structured, evidence-carrying data from Chinese government work reports.
+
+>>> import govextract
+>>> report = govextract.extract("今年主要预期目标是:地区生产总值增长7%左右。")
+>>> [(t.indicator, t.value, t.qualifier) for t in report.targets]
+[('gdp', 7.0, 'about')]
+
+Everything a user touches is exported here; see ``docs/api.md``.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Union
+
+from ._version import __version__
+from .errors import (BinaryInputError, DecodingError, GovextractError, InputError, InputTooLargeError,
+                     InputTypeError, MultipleReportsWarning)
+from .indicators import Indicator, IndicatorVocabulary
+from .model import (Actual, Meta, Note, Official, Project, Quantity, Report, Responsibility, Section, Span, Target,
+                    UnquantifiedTarget)
+from .pipeline import DEFAULT_COMPONENTS, Pipeline, Vocabulary, register, registered
+
+__all__ = [
+    "__version__", "extract", "extract_all", "split", "Pipeline", "Vocabulary", "register", "registered",
+    "DEFAULT_COMPONENTS", "Indicator", "IndicatorVocabulary",
+    "Report", "Meta", "Target", "Actual", "UnquantifiedTarget", "Quantity", "Project", "Responsibility",
+    "Official", "Note", "Section", "Span",
+    "GovextractError", "InputError", "InputTypeError", "DecodingError", "BinaryInputError",
+    "InputTooLargeError", "MultipleReportsWarning",
+]
+
+_default: Pipeline | None = None
+
+
+def _pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(text: Union[str, bytes]) -> Report:
+    """Extract one report from ``text`` (``str``, or ``bytes`` in UTF-8/GB18030).
+
+    If the text holds several reports, the first is extracted and a
+    :class:`MultipleReportsWarning` is issued; use :func:`extract_all` for all.
+    """
+    return _pipeline()(text)
+
+
+def extract_all(text: Union[str, bytes]) -> list[Report]:
+    """One :class:`Report` per report contained in ``text``; offsets index the whole text."""
+    return _pipeline().extract_all(text)
+
+
+def split(text: Union[str, bytes]) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, report_text)`` for each report contained in ``text``."""
+    return _pipeline().split(text)

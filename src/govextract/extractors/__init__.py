@@ -1,0 +1,1 @@
+"""One module per extractor; each exposes ``extract_<name>(doc)``."""

@@ -1,0 +1,82 @@
+"""Last year's headline outcomes from the review part.
+
+A summary sentence is one that states at least two headline indicators for the
+previous year.  In a single-year review every sentence speaks of that year; in a
+five-year review a sentence counts only when it (or the sentence just before it)
+dates itself to the previous year (2021年,… / 全年… / 刚刚过去的2021年).
+Five-year averages, cumulative figures and comparisons with earlier years stay out.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..document import Doc
+from ..model import Actual
+from .figures import build
+from .quantities import QInfo
+
+_FIVE_YEAR_OPENERS = regex.compile(r"五年来|过去五年|过去的五年|十[一二三四五]五(?:期间|时期|以来)|(?:19|20)[0-9]{2}年以来")
+_MIN_INDICATORS = 2
+_CARRY = 3     # sentences after a dated opener that still speak of that year
+
+
+def _dated(sent: str, year: Optional[int]) -> bool:
+    if year and regex.search(rf"(?<!比|较|于|是){year}年(?!以来|底以来)", sent):
+        return True
+    return bool(regex.match(r"\s*(?:全年|一年来|过去一年|去年|刚刚过去的)", sent)) or "全年" in sent[:40]
+
+
+def extract_actuals(doc: Doc) -> None:
+    ry = doc.review_year
+    by_sent: dict[tuple[int, int], list[tuple[int, QInfo]]] = {}
+    for i, q in enumerate(doc.qinfo):
+        if q.part == "review":
+            by_sent.setdefault(q.sent, []).append((i, q))
+    if not by_sent:
+        return
+    text = doc.text
+    carry = 0
+    last_section = None
+    chosen: list[tuple[int, QInfo]] = []
+    for k, (s, e) in enumerate(doc.sentences.spans):
+        part, horizon, _y, sec = doc.parts.at(s) if doc.parts else ("other", None, None, -1)
+        if part != "review":
+            continue
+        if sec != last_section:
+            carry, last_section = 0, sec
+        sent = text[s:e]
+        if _dated(sent, ry):
+            carry = _CARRY
+        elif _FIVE_YEAR_OPENERS.match(sent.lstrip()) or _FIVE_YEAR_OPENERS.search(sent[:12]):
+            carry = 0
+        anchored = horizon != "multi_year" or carry > 0
+        if carry:
+            carry -= 1
+        qs = by_sent.get((s, e))
+        if not qs or not anchored:
+            continue
+        eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
+        if sum(1 for _i, q in eligible if q.indicator) >= _MIN_INDICATORS:
+            chosen.extend(eligible)
+    if not chosen:
+        return
+
+    def year_of(q: QInfo) -> Optional[int]:
+        return q.explicit_year if q.explicit_year and (ry is None or q.explicit_year <= ry) else ry
+
+    def extra(q: QInfo) -> dict:
+        return {"estimated": True if q.estimated else None}
+
+    doc.report.actuals.extend(build(doc, chosen, Actual, year_of, extra))
+
+
+def _eligible(q: QInfo, ry: Optional[int]) -> bool:
+    if q.subject is None or q.multi_year or q.raw.unit in ("倍",):
+        return False
+    if q.compare_year is not None and ry is not None and q.compare_year < ry - 1:
+        return False
+    if q.explicit_year is not None and ry is not None and q.explicit_year != ry and q.explicit_year != ry - 1:
+        return False
+    return True

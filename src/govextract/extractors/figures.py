@@ -1,0 +1,78 @@
+"""Turning selected quantities into SPEC figures (targets and actuals), shared by both."""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Optional, TypeVar
+
+import regex
+
+from ..document import Doc
+from ..model import Actual, Target
+from .quantities import QInfo
+
+F = TypeVar("F", Target, Actual)
+
+_RATE_SUFFIX = regex.compile(r"(?:增长速度|增长率|增速|增幅)$")
+_SUBJECT_SPLIT = regex.compile(r"、|和|与|及")
+
+
+def _text_span(doc: Doc, q: QInfo) -> Optional[tuple[int, int]]:
+    """The subject as SPEC writes it: no rate-of-change suffix (规上工业增加值增速 -> 规上工业增加值)."""
+    if not q.subj:
+        return None
+    s, e = q.subj
+    m = _RATE_SUFFIX.search(doc.text, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    return s, e
+
+
+def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: Callable[[QInfo], Optional[int]],
+          extra: Callable[[QInfo], dict] = lambda q: {}) -> list[F]:
+    """One figure per quantity; a list written once for several numbers (分别) is split."""
+    vocab = doc.vocab.indicators
+    items = list(infos)
+    groups: dict[int, list[tuple[int, QInfo]]] = {}
+    for idx, q in items:
+        groups.setdefault(q.list_head, []).append((idx, q))
+    out: list[F] = []
+    for _head, members in groups.items():
+        n = len(members)
+        first = members[0][1]
+        span = _text_span(doc, first)
+        texts: list[Optional[tuple[int, int]]] = [span] * n
+        inds: list[Optional[str]] = [first.indicator] * n
+        if n > 1 and span:
+            parts = _split_subject(doc, span)
+            if len(parts) == n and all(vocab.match(doc.text[a:b]) or (b - a) >= 4 for a, b in parts):
+                texts = parts
+                inds = [vocab.match(doc.text[a:b]) for a, b in parts]
+            else:
+                ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], n)
+                if ids:
+                    inds = ids
+        for k, (idx, q) in enumerate(members):
+            t = texts[k]
+            if t is None:
+                continue
+            ts, te = doc.norm.orig_span(*t)
+            r = q.raw
+            s, e, ev = doc.span(r.start, r.end)
+            ss, se = doc.norm.orig_span(*q.sent)
+            out.append(cls(
+                indicator=inds[k], text=doc.original[ts:te], kind=q.kind, value=float(r.value), unit=r.unit,
+                qualifier=r.qualifier, value_high=float(r.value_high) if r.value_high is not None else None,
+                direction=q.direction, year=year_of(q), start=s, end=e, evidence=ev, text_start=ts, text_end=te,
+                sentence_start=ss, sentence_end=se, quantity=idx, **extra(q),
+            ))
+    return out
+
+
+def _split_subject(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = span
+    parts = []
+    pos = s
+    for m in _SUBJECT_SPLIT.finditer(doc.text, s, e):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if b > a]

@@ -1,0 +1,86 @@
+"""Named investment projects with their own amount (SPEC ``investment_projects``).
+
+Two phrase shapes carry a project and its amount:
+  (总)?投资 AMOUNT 的 NAME      投资13亿元的华润赤壁日曜…项目, 12.8亿元的新兴非织造产业园
+  投资 AMOUNT NAME(项目|工程)   启动投资500亿元长江经济带乡村振兴示范区建设项目
+A name ends where the enumeration goes on (、 , ; 等 和 以及) or a verb follows (建成, 开工).
+``总投资23.27亿元的38个…项目`` names a batch: it is returned with kind "group" and its count.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .._data import load_json
+from ..document import Doc
+from ..model import Project
+from ..numbers.numerals import parse_number
+
+_MONEY = r"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)"
+_NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投产|完成|实现|落地|顺利|正式|加快|已经|已|全面|主体|项目建设|投入使用"
+_WITH_DE = regex.compile(rf"(?P<verb>总投资|计划投资|估算投资|概算投资|投资)?+{_MONEY}的(?P<name>(?:(?!{_NAME_STOP}).){{2,60}}?)(?={_NAME_STOP}|$)")
+_NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资){_MONEY}(?P<name>[^,;。、\n()]{{3,40}}?(?:项目|工程))")
+_GROUP = regex.compile(r"^(?P<count>[0-9]++)(?:个|项|批)")
+
+
+@lru_cache(maxsize=None)
+def _scale() -> dict[str, Decimal]:
+    mags = load_json("units.json")["magnitudes"]
+    return {"万亿元": Decimal(mags["万亿"]), "亿元": Decimal(mags["亿"]), "万元": Decimal(mags["万"]),
+            "元": Decimal(1), "亿美元": Decimal(mags["亿"]), "万美元": Decimal(mags["万"])}
+
+
+def _bad_name(name: str) -> bool:
+    # a bare count or scale word, not a project name ("项目1个", "以上项目")
+    return (name.startswith(("项目", "以上", "左右", "规模", "产值", "资金", "基金"))
+            or name.endswith(("基金", "资金")) or len(name.strip()) < 2)
+
+
+def extract_projects(doc: Doc) -> None:
+    text = doc.text
+    report = doc.report
+    seen: set[int] = set()
+    found = []
+    for pat in (_WITH_DE, _NO_DE):
+        for m in pat.finditer(text):
+            if m.start("amt") in seen:
+                continue
+            name_s, name_e = m.start("name"), m.end("name")
+            while name_e > name_s and text[name_e - 1] in " ":
+                name_e -= 1
+            name = text[name_s:name_e]
+            if _bad_name(name):
+                continue
+            # an amount following 以上/以下 words or a 多/余 is a threshold, not a project budget
+            prev = text[max(0, m.start() - 2):m.start()]
+            if pat is _WITH_DE and m.group("verb") is None and prev.endswith(("超过", "达到", "达")):
+                continue
+            seen.add(m.start("amt"))
+            found.append((m, name_s, name_e))
+    found.sort(key=lambda t: t[0].start())
+    for m, name_s, name_e in found:
+        amount = parse_number(m.group("amt"))
+        unit = m.group("unit")
+        s, e, ev = doc.span(m.start(), name_e)
+        ns, ne = doc.norm.orig_span(name_s, name_e)
+        name = doc.original[ns:ne]
+        g = _GROUP.match(text, name_s, name_e)
+        kind, count = ("group", int(g.group("count"))) if g else ("project", None)
+        (report.project_groups if kind == "group" else report.projects).append(Project(
+            name=name, amount=float(amount), unit=unit, start=s, end=e, evidence=ev, name_start=ns, name_end=ne,
+            amount_yuan=(amount * _scale()[unit]).quantize(Decimal(1)) if "美元" not in unit else None,
+            kind=kind, count=count, task_id=_task_id(doc, m.start()),
+        ))
+
+
+def _task_id(doc: Doc, pos: int):
+    ids = doc.user_data.get("task_ids")
+    if not ids:
+        return None
+    import bisect
+    k = bisect.bisect_right(ids[0], pos) - 1
+    if k >= 0 and pos < ids[1][k]:
+        return ids[2][k]
+    return None

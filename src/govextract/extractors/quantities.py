@@ -1,0 +1,354 @@
+"""Every quantity with its subject, relation, time and role.
+
+The headline targets and outcomes are read off this layer (one implementation):
+targets.py and actuals.py select quantities, they do not parse numbers again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .._data import lexicon
+from ..document import Doc
+from ..model import Quantity
+from ..numbers.scan import RawNumber, propagate_list_qualifiers, scan_numbers
+from ..text.sentences import clause_start
+
+_SUBJECT_WINDOW = 48          # a subject never reaches further back than this
+_LIST_JOINERS = ("、", "和", "与", "及", "、和")
+_YEAR_RE = r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
+
+
+@dataclass
+class QInfo:
+    """The analysis of one quantity, in normalised offsets (internal)."""
+    raw: RawNumber
+    sent: tuple[int, int]
+    clause: int
+    subj: Optional[tuple[int, int]]      # subject span as written (for ``text``)
+    subject: Optional[str]
+    relation: Optional[str]
+    kind: str
+    direction: Optional[str]
+    indicator: Optional[str]
+    list_head: int                       # index of the first quantity of its 分别/、 list
+    inherited: bool = False              # subject taken from the previous quantity
+    multi_year: bool = False
+    compare_year: Optional[int] = None
+    explicit_year: Optional[int] = None
+    by_year: Optional[int] = None        # 到2025年
+    time: Optional[str] = None
+    estimated: bool = False
+    stretch: bool = False
+    part: str = "other"
+    horizon: Optional[str] = None
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, "regex.Pattern[str]"]:
+    lex = lexicon()
+
+    def alt(words: list[str]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    rel = lex["relations"]
+    all_rel = rel["growth_up"] + rel["growth_down"] + rel["level"]
+    filler = lex["filler_between_relation_and_number"] + ["全年"]
+    lead = (lex["time_words"] + lex["estimate_markers"]
+            + ["力争", "争取", "确保", "努力", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
+               "总计", "合计", "实际", "全面", "共计", "新", "已", "再", "较快"])
+    return {
+        "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
+        "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
+        "qual_end": regex.compile(rf"(?:{alt(list(_before_words()))})$"),
+        "rate_end": regex.compile(rf"(?:{alt(lex['rate_of_change_suffixes'] + ['涨幅'])})$"),
+        "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s“”\"])"),
+        "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
+        "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
+        "compare": regex.compile(
+            rf"(?:相比|(?<![占对正无类好])比(?![重例率])|较(?![大快好高低多少为强])|同比|环比)(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{0,6}}?(?=增|减|下降|提高|回升|增长|降低))?+"),
+        "trail": regex.compile(r"(?:分别|均|都|同比|年均|平均|累计|按可比口径|按可比价格计算|按可比价|全年|合计|共|达)$"),
+        "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
+        "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
+        "prev": regex.compile(rf"(?:{alt(lex['previous_year_markers'])})"),
+        "time": regex.compile(rf"到{_YEAR_RE}|{_YEAR_RE}|年均|五年来|累计|今年|全年|去年|上年|一年来|十[一二三四五]五(?:期间|时期)?"),
+    }
+
+
+@lru_cache(maxsize=None)
+def _before_words() -> tuple[str, ...]:
+    from .._data import load_json
+    return tuple(load_json("qualifiers.json")["before"])
+
+
+@lru_cache(maxsize=None)
+def _relation_class() -> dict[str, str]:
+    rel = lexicon()["relations"]
+    out = {}
+    for w in rel["level"]:
+        out[w] = "level"
+    for w in rel["growth_up"]:
+        out[w] = "up"
+    for w in rel["growth_down"]:
+        out[w] = "down"
+    return out
+
+
+_LEVEL_AFTER_CHANGE = ("到", "至")     # 降到/降至/增长到: a level reached, not a change
+
+
+def _strip_lead(text: str, i: int, j: int, pats: dict, keep_scope: bool = True) -> int:
+    lead, scope = pats["lead"], pats["scope"]
+    while i < j:
+        m = lead.match(text, i, j)
+        if m and m.end() > i:
+            i = m.end()
+            continue
+        if not keep_scope:
+            m = scope.match(text, i, j)
+            if m:
+                i = m.end()
+                continue
+        break
+    return i
+
+
+def _strip_trail(text: str, i: int, j: int, pats: dict) -> tuple[int, Optional[int]]:
+    compare_year = None
+    # adverbials of comparison may sit anywhere after the subject: cut at the first
+    m = pats["compare"].search(text, i, j)
+    if m and m.start() > i or (m and m.start() == i):
+        if m.group("cy"):
+            compare_year = int(m.group("cy"))
+        j = m.start()
+    while j > i:
+        m = pats["trail"].search(text, i, j)
+        if m:
+            j = m.start()
+            continue
+        if text[j - 1] in "、,;: ":
+            j -= 1
+            continue
+        break
+    return j, compare_year
+
+
+def _is_rate(subject: str) -> bool:
+    return subject.endswith(("增速", "增幅", "涨幅", "增长率", "增长速度", "速度"))
+
+
+def _is_ratio(subject: str) -> bool:
+    return _is_rate(subject) or subject.endswith(("率", "比重", "比例", "占比", "强度", "系数", "指数", "份额"))
+
+
+def analyse(doc: Doc) -> list[QInfo]:
+    text = doc.text
+    pats = _patterns()
+    rclass = _relation_class()
+    vocab = doc.vocab.indicators
+    nums = scan_numbers(text)
+    propagate_list_qualifiers(nums, text)
+    out: list[QInfo] = []
+    prev: Optional[QInfo] = None
+    for n in nums:
+        sent = doc.sentences.at(n.num_start)
+        floor = max(sent[0], n.num_start - _SUBJECT_WINDOW)
+        if prev is not None and prev.sent == sent and prev.raw.end > floor:
+            floor = prev.raw.end
+        cstart = clause_start(text, n.num_start, floor)
+        same_sentence = prev is not None and prev.sent == sent
+        # a number joined to the previous one by 、/和 only continues its list
+        if same_sentence and text[prev.raw.end:n.start] in _LIST_JOINERS:
+            q = QInfo(n, sent, prev.clause, prev.subj, prev.subject, prev.relation, prev.kind,
+                      prev.direction, prev.indicator, prev.list_head, prev.inherited)
+            _context(doc, q, text, pats)
+            out.append(q)
+            prev = q
+            continue
+
+        relation, rel_start = _find_relation(text, cstart, n.num_start, pats)
+        s_i = _strip_lead(text, cstart, rel_start, pats)
+        if relation is None:
+            # VERB + SUBJECT + NUMBER: 完成一般公共预算收入21.5亿元, 新增规上工业企业20家
+            v_i = _strip_lead(text, cstart, rel_start, pats, keep_scope=False)
+            mv = pats["verb"].match(text, v_i, rel_start)
+            if mv:
+                relation = mv.group()
+                s_i = _strip_lead(text, mv.end(), rel_start, pats)
+        s_j, compare_year = _strip_trail(text, s_i, rel_start, pats)
+        if s_j > s_i and pats["verb"].match(text, s_i, s_j) and relation in (None,) + tuple(rclass):
+            # 实现地区生产总值 + 增长: the verb opens the clause, the subject follows it
+            mv = pats["verb"].match(text, s_i, s_j)
+            s_i2 = _strip_lead(text, mv.end(), s_j, pats)
+            if s_i2 < s_j:
+                s_i = s_i2
+        subject = text[s_i:s_j] if s_j > s_i else None
+        inherited = False
+        if subject is None and same_sentence and prev.subject:
+            subject, subj = prev.subject, prev.subj
+            inherited = True
+        else:
+            subj = (s_i, s_j) if subject else None
+        if subject and regex.search(r"[0-9]", subject) and len(subject) > 24:
+            subject, subj = None, None
+        kind, direction = _kind(relation, subject or "", n.unit, rclass)
+        if inherited and prev is not None:
+            indicator = prev.indicator
+        else:
+            indicator = vocab.match(subject) if subject else None
+        q = QInfo(n, sent, cstart, subj, subject, relation, kind, direction, indicator,
+                  len(out), inherited, compare_year=compare_year)
+        _context(doc, q, text, pats)
+        out.append(q)
+        prev = q
+    return out
+
+
+def _find_relation(text: str, cstart: int, p_end: int, pats: dict) -> tuple[Optional[str], int]:
+    """The relation word right before the number, looking past fillers (分别, 均, 同比 …)
+    and past a qualifier that follows the real relation (增长不低于15%)."""
+    qual_hit: Optional[tuple[str, int]] = None
+    for _ in range(6):
+        if p_end <= cstart:
+            break
+        mr = pats["rel_end"].search(text, max(cstart, p_end - 6), p_end)
+        mq = pats["qual_end"].search(text, max(cstart, p_end - 6), p_end)
+        if mq and mq.end() == p_end and qual_hit is None and (not mr or len(mq.group()) >= len(mr.group())):
+            qual_hit = (mq.group(), mq.start())
+            p_end = mq.start()
+            continue
+        if mr and mr.end() == p_end:
+            return mr.group(), mr.start()
+        mf = pats["filler_end"].search(text, max(cstart, p_end - 8), p_end)
+        if mf and mf.end() == p_end and mf.start() < p_end:
+            p_end = mf.start()
+            continue
+        break
+    if qual_hit:
+        return qual_hit
+    return None, p_end if p_end > cstart else cstart
+
+
+def _kind(relation: Optional[str], subject: str, unit: str, rclass: dict) -> tuple[str, Optional[str]]:
+    cls = rclass.get(relation or "")
+    if unit in ("个百分点", "百分点"):
+        return "change_points", ("down" if cls == "down" else None)
+    if relation and relation.endswith(_LEVEL_AFTER_CHANGE) and len(relation) > 1:
+        return ("growth" if _is_rate(subject) else "level"), None
+    if cls in ("up", "down") and _is_ratio(subject) and unit in ("%", "成", "‰"):
+        # a change of a rate or share (增速比年初回升84%) is a change in points
+        return "change_points", ("down" if cls == "down" else None)
+    if cls == "down":
+        return "growth", "down"
+    if cls == "up":
+        return "growth", None
+    if _is_rate(subject):
+        return "growth", None
+    return "level", None
+
+
+def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
+    """Time words, multi-year markers, 预计/力争 and the part of the document."""
+    s0 = q.sent[0]
+    n = q.raw
+    before_sent = text[s0:n.num_start]
+    before_clause = text[q.clause:n.num_start]
+    q.estimated = "预计" in before_sent
+    q.stretch = any(w in before_clause for w in ("力争", "争取", "努力"))
+    mm = pats["multi"].search(before_clause)
+    if mm:
+        q.multi_year = True
+    for m in pats["year"].finditer(text, q.clause, n.num_start):
+        y = int(m.group("y"))
+        if m.group("by"):
+            q.by_year = y
+        else:
+            q.explicit_year = y
+    if q.explicit_year is None and q.by_year is None:
+        # the sentence's own date (2021年,全市…), not a year it compares with (比2016年)
+        for m in pats["year"].finditer(text, s0, q.clause):
+            if text[max(s0, m.start() - 1):m.start()] in ("比", "较", "是", "于") or \
+                    text.startswith(("以来", "的"), m.end()):
+                continue
+            if m.group("by"):
+                q.by_year = int(m.group("y"))
+            else:
+                q.explicit_year = int(m.group("y"))
+            break
+    tm = None
+    for tm in pats["time"].finditer(text, max(s0, n.num_start - 60), n.num_start):
+        pass
+    q.time = tm.group() if tm else None
+    if doc.parts is not None:
+        part, horizon, _year, _i = doc.parts.at(n.num_start)
+        q.part, q.horizon = part, horizon
+
+
+def assign_roles(doc: Doc, infos: list[QInfo]) -> None:
+    """Turn the analysis into Report.quantities (original offsets, role, year)."""
+    meta = doc.report.meta
+    plan_year, review_year = meta.plan_year, doc.review_year
+    default_part = "plan" if meta.doc_type in ("plan_excerpt", "responsibility_notice") else "other"
+    out = doc.report.quantities
+    for q in infos:
+        n = q.raw
+        part = q.part if q.part != "other" else default_part
+        multi = q.multi_year or (q.compare_year is not None and review_year is not None
+                                 and q.compare_year < review_year - 0 and q.compare_year != (review_year or 0) - 1)
+        year: Optional[int]
+        if part == "review":
+            dated = q.explicit_year == review_year or (q.time in ("全年", "一年来", "去年", "上年"))
+            if multi or (q.horizon == "multi_year" and not dated and not _prev_year_context(doc, q)):
+                role, year = "multi_year_outcome", None
+            else:
+                role, year = "outcome", q.explicit_year or review_year
+        elif part == "plan":
+            if multi or (q.by_year and plan_year and q.by_year > plan_year) or q.horizon == "multi_year":
+                role, year = "multi_year_target", q.by_year
+            else:
+                role, year = "target", plan_year
+        else:
+            role, year = "other", q.explicit_year
+        s, e, ev = doc.span(n.start, n.end)
+        ss, se = doc.norm.orig_span(*q.sent)
+        if q.subj:
+            subs, sube = doc.norm.orig_span(*q.subj)
+            subject = doc.original[subs:sube]
+        else:
+            subs = sube = None
+            subject = None
+        out.append(Quantity(
+            value=float(n.value), unit=n.unit, start=s, end=e, evidence=ev,
+            value_high=float(n.value_high) if n.value_high is not None else None,
+            qualifier=n.qualifier, unit_norm=n.unit_norm, amount=_clean(n.amount),
+            amount_high=_clean(n.amount_high), subject=subject, subject_start=subs, subject_end=sube,
+            indicator=q.indicator, relation=q.relation, kind=q.kind, direction=q.direction,
+            time=q.time, year=year, role=role, stretch=q.stretch, estimated=q.estimated, part=part,
+            sentence_start=ss, sentence_end=se,
+        ))
+    doc.qinfo = infos
+
+
+def _prev_year_context(doc: Doc, q: QInfo) -> bool:
+    """In a five-year review, a sentence dated to the previous year (2021年,… / 全年…)."""
+    ry = doc.review_year
+    sent = doc.text[q.sent[0]:q.sent[1]]
+    if ry and (f"{ry}年," in sent[:12] or f"{ry}年" in sent[:20] and "以来" not in sent[:24]):
+        return True
+    return sent.startswith(("全年", "一年来", "过去一年"))
+
+
+def _clean(d):
+    """1640000000.0 -> 1640000000: exact, and printed without a spurious decimal."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return d.quantize(1)
+    return d.normalize()
+
+
+def extract_quantities(doc: Doc) -> None:
+    assign_roles(doc, analyse(doc))

@@ -1,0 +1,118 @@
+"""The indicator vocabulary and the matcher from a written subject phrase to a canonical id."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ._data import lexicon, load_json
+
+# Suffixes that name the rate of change of the subject rather than a different measure.
+_RATE_SUFFIXES = ("增长速度", "增长率", "增速", "增幅")
+
+
+@dataclass
+class Indicator:
+    id: str
+    zh: str
+    en: str = ""
+    aliases: list[str] = field(default_factory=list)
+    split: Optional[dict] = None   # {"markers": [...], "into": [id, id]} for 城乡-style compounds
+
+
+class IndicatorVocabulary:
+    """Canonical indicators with their aliases; extendable at run time.
+
+    >>> v = IndicatorVocabulary.default()
+    >>> v.match("全社会固定资产投资")
+    'fixed_asset_investment'
+    >>> v.add("digital_core_share", "数字经济核心产业增加值占比", aliases=["数字经济核心产业占比"])
+    >>> v.match("全市数字经济核心产业增加值占比")
+    'digital_core_share'
+    """
+
+    def __init__(self, indicators: Iterable[Indicator] = ()) -> None:
+        self.indicators: dict[str, Indicator] = {}
+        self._alias: dict[str, str] = {}
+        self._parent_of: dict[str, str] = {}
+        lex = lexicon()
+        self._scopes = tuple(sorted(lex["scope_prefixes"], key=len, reverse=True))
+        self._times = tuple(sorted(lex["time_words"], key=len, reverse=True))
+        for ind in indicators:
+            self._register(ind)
+
+    @classmethod
+    def default(cls) -> "IndicatorVocabulary":
+        return cls(Indicator(d["id"], d["zh"], d.get("en", ""), list(d.get("aliases", [])), d.get("split"))
+                   for d in load_json("indicators.json"))
+
+    def copy(self) -> "IndicatorVocabulary":
+        return IndicatorVocabulary(Indicator(i.id, i.zh, i.en, list(i.aliases), i.split)
+                                   for i in self.indicators.values())
+
+    def _register(self, ind: Indicator) -> None:
+        self.indicators[ind.id] = ind
+        for name in (ind.zh, *ind.aliases):
+            self._alias[self._key(name)] = ind.id
+        self._by_len = sorted(self._alias, key=len, reverse=True)
+        if ind.split:
+            for child in ind.split["into"]:
+                self._parent_of[child] = ind.id
+
+    def add(self, id: str, zh: str, aliases: Iterable[str] = (), en: str = "") -> None:
+        """Add an indicator, or extend an existing one with more aliases."""
+        if id in self.indicators:
+            ind = self.indicators[id]
+            ind.aliases.extend(a for a in aliases if a not in ind.aliases)
+        else:
+            ind = Indicator(id, zh, en, list(aliases))
+        self._register(ind)
+
+    @staticmethod
+    def _key(s: str) -> str:
+        return s.replace(" ", "").replace("“", "").replace("”", "").upper()
+
+    def core(self, subject: str) -> str:
+        """The subject without scope, time words or a rate-of-change suffix."""
+        s = self._key(subject)
+        changed = True
+        while changed:
+            changed = False
+            for w in self._scopes + self._times:
+                if s.startswith(w) and len(s) > len(w):
+                    s = s[len(w):]
+                    changed = True
+        for suf in _RATE_SUFFIXES:
+            if s.endswith(suf) and len(s) > len(suf):
+                s = s[: -len(suf)]
+                break
+        return s
+
+    def match(self, subject: Optional[str]) -> Optional[str]:
+        """The canonical id for a subject phrase, or None.
+
+        Chinese noun phrases are head-final, so an alias must end the phrase
+        (``全社会固定资产投资`` -> fixed-asset investment, but ``高新技术企业增加值占GDP比重``
+        is not GDP).
+        """
+        if not subject:
+            return None
+        s = self.core(subject)
+        hit = self._alias.get(s)
+        if hit is None:
+            hit = next((self._alias[a] for a in self._by_len if len(a) >= 3 and s.endswith(a)), None)
+        parent = self._parent_of.get(hit or "")
+        if parent and any(m in s for m in self.indicators[parent].split["markers"]):
+            # 城镇和农村居民人均可支配收入 ends like the rural alias but names both
+            return parent
+        return hit
+
+    def split(self, indicator: Optional[str], subject: str, n: int) -> Optional[list[str]]:
+        """Ids for a compound subject written once before ``n`` numbers (城乡… 分别 8%、10%)."""
+        if not indicator:
+            return None
+        rule = self.indicators[indicator].split
+        if not rule or len(rule["into"]) != n:
+            return None
+        if any(m in subject for m in rule["markers"]):
+            return list(rule["into"])
+        return None

@@ -1,0 +1,201 @@
+"""One linear pass that finds every number with its unit, range and qualifier words.
+
+Works on normalised text (ASCII digits and punctuation).  The pattern is
+built from the unit and qualifier data files; every repetition is
+possessive, so the scan stays linear however long the input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .._data import load_json
+from .numerals import NumeralError, parse_number
+
+_CN = "零〇一二两三四五六七八九十百千"
+_CN_NUM = rf"[{_CN}]++(?:点[零〇一二三四五六七八九]++)?+"
+_AR_NUM = r"[0-9]++(?:\.[0-9]++)?+"
+_RANGE_SEP = r"(?:-|—{1,2}|–|~|至|到)"
+# Units a Chinese numeral may carry: elsewhere 一/十/百 are words (一批, 十九大), not amounts.
+_CN_UNITS = {"个百分点", "百分点", "%", "成", "倍"}
+
+
+@dataclass
+class RawNumber:
+    """A number found in the normalised text (offsets are normalised positions)."""
+    start: int                 # first char of the evidence (before-qualifier included)
+    end: int                   # end of the evidence (after-qualifier included)
+    num_start: int             # the numeral itself
+    num_end: int               # end of numeral + unit (+ range)
+    value: Decimal
+    value_high: Optional[Decimal]
+    unit: str                  # as written, magnitude included: "亿元", "%", "万"
+    unit_norm: Optional[str]
+    amount: Optional[Decimal]
+    amount_high: Optional[Decimal]
+    qualifier: str             # exact | about | at_least | at_most | range
+    qualifier_after: Optional[str] = None
+    qualifier_before: Optional[str] = None
+    chinese: bool = False
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> tuple[dict, dict, dict]:
+    u = load_json("units.json")
+    q = load_json("qualifiers.json")
+    return u["magnitudes"], u["units"], q
+
+
+@lru_cache(maxsize=None)
+def _pattern() -> "regex.Pattern[str]":
+    mags, units, _ = _vocab()
+    unit_alt = "|".join(regex.escape(x) for x in sorted(units, key=len, reverse=True))
+    # 千 before 瓦/米/克 is part of the unit (千瓦, 千米), not a magnitude
+    mag_alt = "|".join(regex.escape(x) if x != "千" else "千(?![瓦米克])"
+                       for x in sorted(mags, key=len, reverse=True))
+    one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>多|余)?+"
+           rf"(?P<mag{{i}}>{mag_alt})?+(?P<unit{{i}}>{unit_alt})?+")
+    pat = (
+        rf"(?<![0-9A-Za-z.第])"
+        rf"(?:百分之(?P<pcn1>{_CN_NUM})(?:{_RANGE_SEP}百分之(?P<pcn2>{_CN_NUM}))?+"
+        rf"|{one.format(i=1)}(?:(?P<sep>{_RANGE_SEP}){one.format(i=2)})?+)"
+    )
+    return regex.compile(pat)
+
+
+@lru_cache(maxsize=None)
+def _before_words() -> tuple[tuple[str, str], ...]:
+    _, _, q = _vocab()
+    return tuple(sorted(q["before"].items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=None)
+def _after_words() -> tuple[tuple[str, str], ...]:
+    _, _, q = _vocab()
+    return tuple(sorted(q["after"].items(), key=lambda kv: -len(kv[0])))
+
+
+def _scale(value: Decimal, mag: Optional[str], unit: Optional[str]) -> tuple[Optional[str], Optional[Decimal]]:
+    mags, units, _ = _vocab()
+    factor = Decimal(mags[mag]) if mag else Decimal(1)
+    if unit:
+        info = units[unit]
+        return info["norm"], value * factor * Decimal(info["factor"])
+    if mag:
+        return "number", value * factor
+    return None, None
+
+
+def _value(s: str) -> Optional[Decimal]:
+    try:
+        return parse_number(s)
+    except NumeralError:
+        return None
+
+
+def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[RawNumber]:
+    """Every number with a unit, magnitude or percent sign in ``text[start:end]``.
+
+    Bare numbers (years, item numbers, codes such as 5G, PM2.5) are not returned.
+    """
+    end = len(text) if end is None else end
+    out: list[RawNumber] = []
+    before = _before_words()
+    after = _after_words()
+    _, _, q = _vocab()
+    inner_q = q["inner"]
+    for m in _pattern().finditer(text, start, end):
+        g = m.groupdict()
+        chinese = False
+        if g["pcn1"] is not None:
+            v1, v2 = _value(g["pcn1"]), _value(g["pcn2"]) if g["pcn2"] else None
+            unit_w, unit, mag, mag2, unit2 = "%", "%", None, None, "%"
+            chinese = True
+            inner = None
+        else:
+            n1, n2 = g["n1"], g["n2"]
+            unit, mag, unit2, mag2 = g["unit1"], g["mag1"], g["unit2"], g["mag2"]
+            inner = g["inner1"] or g["inner2"]
+            chinese = not n1[0].isdigit()
+            if n2 is not None and not (unit2 or mag2) and not (unit or mag):
+                # "2016-2020" or "1-3": no unit on either side, not a quantity range
+                continue
+            if n2 is not None and (unit or mag) and not (unit2 or mag2):
+                # "8%至" + bare number: the range does not hold; keep the first number alone
+                n2 = None
+            v1 = _value(n1)
+            v2 = _value(n2) if n2 is not None else None
+            if n2 is not None:
+                if not unit and not mag:
+                    unit, mag = unit2, mag2
+                unit_w = (mag2 or "") + (unit2 or "")
+            else:
+                unit_w = (mag or "") + (unit or "")
+            if not unit_w:
+                continue
+            if chinese and not mag and unit not in _CN_UNITS:
+                continue
+            if n2 is not None and not n2[0].isdigit() and not mag2 and unit2 not in _CN_UNITS:
+                continue
+        if v1 is None:
+            continue
+        num_start, num_end = m.start(), m.end()
+        if v2 is not None and v2 < v1:
+            # "5-3" is not a range; keep the first number only
+            v2 = None
+        unit_norm, amount = _scale(v1, mag, unit)
+        amount_high = _scale(v2, mag2 or mag, unit2 or unit)[1] if v2 is not None else None
+        qualifier = "range" if v2 is not None else "exact"
+        q_before = q_after = None
+        s0 = num_start
+        for w, qual in before:
+            if text.startswith(w, num_start - len(w)) and num_start - len(w) >= start:
+                q_before = w
+                s0 = num_start - len(w)
+                if qualifier == "exact":
+                    qualifier = qual
+                break
+        e0 = num_end
+        for w, qual in after:
+            if text.startswith(w, num_end) and (w != "内" or not text.startswith("内容", num_end)):
+                q_after = w
+                e0 = num_end + len(w)
+                if qualifier != "range":
+                    qualifier = qual  # the word after the number wins
+                break
+        if inner and qualifier == "exact":
+            qualifier = inner_q[inner]
+        out.append(RawNumber(s0, e0, num_start, num_end, v1, v2, unit_w, unit_norm,
+                             amount, amount_high, qualifier, q_after, q_before, chinese))
+    return out
+
+
+_LIST_JOINERS = ("、", "和", "与", "及", ",")
+
+
+def propagate_list_qualifiers(nums: list[RawNumber], text: str) -> None:
+    """A qualifier written once after the last number of a 分别 list applies to every number.
+
+    ``分别增长8%、10%左右`` -> both ``about``; ``分别控制在3.5%和5.5%以内`` -> both ``at_most``.
+    A list is a run of numbers joined only by 、/和/与/及, preceded by 分别 in the same clause.
+    """
+    i = 0
+    n = len(nums)
+    while i < n:
+        j = i
+        while j + 1 < n and text[nums[j].num_end:nums[j + 1].start] in _LIST_JOINERS \
+                and nums[j].qualifier_after is None:
+            j += 1
+        if j > i and nums[j].qualifier_after is not None:
+            head = text[max(0, nums[i].start - 24):nums[i].start]
+            cut = max(head.rfind(c) for c in ",;:。")
+            if "分别" in head[cut + 1:]:
+                last = nums[j]
+                for k in range(i, j):
+                    if nums[k].qualifier in ("exact",) or nums[k].qualifier_before == "控制在":
+                        nums[k].qualifier = last.qualifier
+        i = j + 1

@@ -1,0 +1,108 @@
+"""What the text layer removes before extraction, as spans of the original text.
+
+- inline footnotes ``[[[]三类资金:是指…]]`` become ``Report.notes`` and are cut out of
+  the sentence they interrupt;
+- footnote markers (``[1]``, ``①`` after a word, superscript digits);
+- HTML tags, scripts, styles and entities (the text between tags is kept);
+- web-page debris: forum chrome, login prompts, menus, copyright footers, counters.
+
+Nothing is rewritten: the spans are deleted in the normalised view only, so all
+offsets stay offsets into the caller's text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .._data import load_json
+from ..model import Note
+
+_FOOTNOTE = regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
+_MARKER = regex.compile(r"(?<=\p{Han}|[”%])(?:\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]++|[\u2460-\u2473](?=[,。;:]))")
+_TAG = regex.compile(r"<(?P<close>/)?+(?P<name>[A-Za-z][A-Za-z0-9]{0,10}+)(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+>|<!--.*?-->|<![A-Za-z][^<>]*+>", regex.DOTALL)
+_SCRIPT = regex.compile(r"<(script|style|noscript)\b[^>]*+>.*?</\1\s*+>", regex.DOTALL | regex.IGNORECASE)
+_ENTITY = regex.compile(r"&(?:[A-Za-z]{2,8}+|#[0-9]{1,6}+|#x[0-9A-Fa-f]{1,6}+);")
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+               "ul", "ol", "td", "th", "title", "body", "html", "head", "header", "footer", "nav", "blockquote"}
+_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}\.(?![0-9])")
+_HTML_PROBE = regex.compile(r"<(?:p|div|br|html|body|span|table|td|a|font|strong|b)\b[^<>]*+>", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _debris_re() -> "regex.Pattern[str]":
+    words = load_json("debris.json")["line_keywords"]
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@dataclass
+class Noise:
+    drop: list[tuple[int, int]] = field(default_factory=list)   # original spans to delete
+    newlines: list[int] = field(default_factory=list)           # original positions read as a line break
+    notes: list[Note] = field(default_factory=list)
+    debris: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
+    end = len(text) if end is None else end
+    noise = Noise()
+    for m in _FOOTNOTE.finditer(text, start, end):
+        body = m.group("body")
+        term, sep, expl = body.partition(":") if ":" in body else body.partition("：")
+        term = term.strip()
+        note = Note(term=term if sep else "", text=expl.strip() if sep else body.strip(), start=m.start(), end=m.end())
+        if sep and term:
+            look = text.rfind(term, max(start, m.start() - len(term) - 4), m.start())
+            if look >= 0:
+                note.anchor_start, note.anchor_end = look, look + len(term)
+        noise.notes.append(note)
+        noise.drop.append((m.start(), m.end()))
+    for m in _MARKER.finditer(text, start, end):
+        noise.drop.append((m.start(), m.end()))
+    if _HTML_PROBE.search(text, start, min(end, start + 200_000)):
+        for m in _SCRIPT.finditer(text, start, end):
+            noise.drop.append((m.start(), m.end()))
+        for m in _TAG.finditer(text, start, end):
+            name = (m.group("name") or "").lower()
+            if name in _BLOCK_TAGS:
+                noise.drop.append((m.start(), m.end() - 1))
+                noise.newlines.append(m.end() - 1)
+            else:
+                noise.drop.append((m.start(), m.end()))
+        for m in _ENTITY.finditer(text, start, end):
+            noise.drop.append((m.start(), m.end()))
+    _debris_lines(text, start, end, noise)
+    return noise
+
+
+def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
+    """Lines of page chrome, and the short lines sandwiched between them."""
+    pat = _debris_re()
+    lines: list[tuple[int, int, bool, bool]] = []   # start, end, is_debris, is_short
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        line = text[pos:le].strip()
+        if line:
+            short = len(line) <= 24 and "。" not in line and "政府工作报告" not in line
+            hit = (len(line) <= 80 and pat.search(line) is not None and "政府工作报告" not in line
+                   and "。" not in line[:-1] and not _ITEM.match(line))
+            lines.append((pos, le, hit, short))
+        pos = le + 1
+        if len(lines) > 100_000:
+            break
+    n = len(lines)
+    raw = [i for i in range(n) if lines[i][2]]
+    # chrome comes in clusters; a lone keyword line ("(三)深入开展主题教育") is report text
+    hits = [h for k, h in enumerate(raw)
+            if (k > 0 and h - raw[k - 1] <= 6) or (k + 1 < len(raw) and raw[k + 1] - h <= 6)]
+    marked = set(hits)
+    for a, b in zip(hits, hits[1:]):
+        if b - a <= 12 and all(lines[k][3] for k in range(a + 1, b)):
+            marked.update(range(a + 1, b))
+    for i in sorted(marked):
+        s, e = lines[i][0], lines[i][1]
+        noise.drop.append((s, e))
+        noise.debris.append((s, e))

@@ -1,0 +1,133 @@
+"""Normalisation that never loses the way back to the caller's offsets.
+
+The extractors work on a normalised copy of the text: full-width digits,
+letters and punctuation become ASCII, odd spaces become plain spaces,
+and a few things are *deleted* (CR before LF, zero-width characters, the
+spaces of letter-spaced titles, inline footnotes, page debris).  One-to-one
+replacements keep offsets; deletions are recorded as breakpoints, so any
+span of the normalised text maps back to the original with a bisect.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex
+
+from .._data import t2s_table
+
+# Full-width ASCII block U+FF01..U+FF5E maps onto U+0021..U+007E.
+_TABLE: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_TABLE.update({
+    0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20,
+    0x3001: 0x3001,          # 、 stays: it separates list items and is not a comma
+    0x2236: ord(":"),        # ∶ ratio colon, seen in scraped pages
+    0xFE30: ord(":"),
+    0x2215: ord("/"),
+})
+
+# Deleted outright. Footnotes and debris are deleted by callers passing extra spans.
+_DELETE = regex.compile(
+    r"\r(?=\n)"
+    r"|[\u200b-\u200d\u2060\ufeff\u00ad]"
+    # letter-spaced titles: 政 府 工 作 报 告 (three or more spaced ideographs)
+    r"|(?<=\p{Han})[ \u3000](?=\p{Han}[ \u3000]\p{Han})"
+    r"|(?<=\p{Han}[ \u3000]\p{Han})[ \u3000](?=\p{Han}(?:[ \u3000]?$|\s*\n))",
+    regex.MULTILINE,
+)
+
+
+def _fast_table(traditional: bool) -> dict[int, int]:
+    if not traditional:
+        return _TABLE
+    t = dict(t2s_table())
+    t.update(_TABLE)
+    return t
+
+
+_TRAD_PROBE = regex.compile(r"[們國這經濟發產會對業]")
+
+
+@dataclass
+class NormText:
+    """The normalised text with a map back to the original."""
+    original: str
+    text: str
+    _bp: list[int] = field(default_factory=list)     # normalised positions where deletions happened
+    _cum: list[int] = field(default_factory=list)    # deleted chars before and at each breakpoint
+
+    def orig(self, i: int) -> int:
+        """Original offset of the character at normalised position ``i``."""
+        k = bisect.bisect_right(self._bp, i)
+        return i + (self._cum[k - 1] if k else 0)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open span to the original text."""
+        if end <= start:
+            o = self.orig(start)
+            return o, o
+        return self.orig(start), self.orig(end - 1) + 1
+
+    def norm_pos(self, orig_i: int) -> int:
+        """Normalised position of original offset ``orig_i`` (or of the next kept character)."""
+        # breakpoints in original coordinates are monotone too
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.orig(mid) < orig_i:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, end: int | None = None,
+              newlines: Iterable[int] = ()) -> NormText:
+    """Normalise ``text[start:end]``; ``drop`` lists extra original spans to delete (footnotes, debris).
+
+    Offsets of the result still map into the whole of ``text``.
+    """
+    end = len(text) if end is None else end
+    spans = [(m.start(), m.end()) for m in _DELETE.finditer(text, start, end)]
+    if start > 0:
+        spans.append((0, start))
+    if end < len(text):
+        spans.append((end, len(text)))
+    spans.extend((s, e) for s, e in drop if e > s)
+    newlines = list(newlines)
+    if newlines:
+        # a block tag's last character reads as a line break: same length, offsets kept
+        chars = list(text)
+        for p in newlines:
+            chars[p] = "\n"
+        source = "".join(chars)
+    else:
+        source = text
+    traditional = len(_TRAD_PROBE.findall(text, start, min(end, start + 20000))) >= 5
+    table = _fast_table(traditional)
+    if not spans:
+        return NormText(text, source.translate(table))
+    spans.sort()
+    pieces: list[str] = []
+    bp: list[int] = []
+    cum: list[int] = []
+    pos = 0          # original position copied up to
+    npos = 0         # normalised length so far
+    deleted = 0
+    for s, e in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        if s > pos:
+            pieces.append(source[pos:s])
+            npos += s - pos
+        deleted += e - s
+        pos = e
+        if bp and bp[-1] == npos:
+            cum[-1] = deleted
+        else:
+            bp.append(npos)
+            cum.append(deleted)
+    pieces.append(source[pos:])
+    return NormText(text, "".join(pieces).translate(table), bp, cum)

@@ -1,0 +1,170 @@
+"""Headings, the section tree, and the part (review / plan / other) each section belongs to.
+
+Works on normalised text; offsets stay normalised here and are mapped back by the
+structure extractor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from ..numbers.numerals import parse_chinese_numeral
+
+_CN = "一二三四五六七八九十"
+# Level 1: 一、  第一部分 ; level 2: (一) ; level 3: 1. or 1、 at line start ; level 4: (1)
+_HEADING = regex.compile(
+    rf"(?:(?<=^|[\n。!?:;]|\s)(?P<l1>[{_CN}]{{1,3}})、"
+    rf"|(?<=^|\n)第(?P<p1>[{_CN}]{{1,3}})部分"
+    rf"|(?<=^|[\n。!?:;]|\s)\((?P<l2>[{_CN}]{{1,3}})\)"
+    rf"|(?<=^|\n)[ \t]*+(?P<l3>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
+    rf"|(?<=^|[\n。])\((?P<l4>[0-9]{{1,2}})\))",
+    regex.MULTILINE,
+)
+_ATTACHMENT = regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
+_TITLE_STOP = regex.compile(r"[。\n!?:]")
+# A heading glued to its first sentence ends after these words.
+_TITLE_END_WORDS = regex.compile(r"工作回顾|回顾|工作安排|安排|目标任务|主要任务|重点工作|主要工作|工作建议|建议")
+_REVIEW = regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩|成就")
+_PLAN = regex.compile(r"安排|今年|重点工作|主要工作|主要任务|目标任务|工作任务|思路|建议|预期目标|打算|部署|目标")
+_MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期")
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
+
+
+@dataclass
+class Heading:
+    level: int
+    number: str          # as printed inside its marker
+    value: int           # numeric value of the number
+    start: int           # start of the marker
+    title_start: int
+    title_end: int
+    end: int = 0         # end of the section (set when the tree is built)
+    part: str = "other"
+    horizon: Optional[str] = None
+    year: Optional[int] = None
+    children: list["Heading"] = field(default_factory=list)
+
+
+def _title_end(text: str, start: int) -> int:
+    limit = min(len(text), start + 60)
+    m = _TITLE_STOP.search(text, start, limit)
+    stop = m.start() if m else limit
+    w = _TITLE_END_WORDS.search(text, start, min(stop, start + 30))
+    if w and text[w.end():w.end() + 1] not in ("", "\n", "。", ":"):
+        return w.end()
+    if not m:
+        c = text.find(",", start, limit)
+        return c if c >= 0 else limit
+    return stop
+
+
+def find_headings(text: str) -> list[Heading]:
+    out: list[Heading] = []
+    for m in _HEADING.finditer(text):
+        for lvl, key in ((1, "l1"), (1, "p1"), (2, "l2"), (3, "l3"), (4, "l4")):
+            num = m.group(key)
+            if num is not None:
+                break
+        try:
+            value = int(num) if num.isdigit() else int(parse_chinese_numeral(num))
+        except ValueError:
+            continue
+        ts = m.end()
+        while ts < len(text) and text[ts] in " \t":
+            ts += 1
+        if ts >= len(text) or text[ts] == "\n":
+            continue
+        te = _title_end(text, ts)
+        out.append(Heading(lvl, num, value, m.start(), ts, te))
+    return out
+
+
+def classify(h: Heading, text: str) -> None:
+    title = text[h.title_start:h.title_end]
+    if _REVIEW.search(title):
+        h.part = "review"
+    elif _PLAN.search(title):
+        h.part = "plan"
+    h.horizon = "multi_year" if _MULTI.search(title) else None
+    years = [int(y) for y in _YEAR.findall(title)]
+    if years:
+        h.year = max(years)
+        if h.horizon is None:
+            h.horizon = "year"
+    elif h.horizon is None and regex.search(r"一年|今年|本年", title):
+        h.horizon = "year"
+
+
+def build_tree(text: str) -> list[Heading]:
+    """Nest headings by level. A top-level numbering that restarts at 一 inside a
+    plan part (一、…二、…三、2022年工作 … 一、聚焦实体经济) nests under the section it restarts in."""
+    heads = find_headings(text)
+    breaks = [m.start() for m in _ATTACHMENT.finditer(text)]
+    roots: list[Heading] = []
+    stack: list[Heading] = []
+    last_top: Optional[Heading] = None
+    for h in heads:
+        if breaks and any(last_top is not None and last_top.start < b <= h.start for b in breaks):
+            stack, last_top = [], None   # an attachment starts a new numbering
+        if h.level == 1 and last_top is not None and h.value == 1 and last_top.value >= 2 \
+                and last_top.part == "plan":
+            h.level = 2
+        if h.level == 1:
+            classify(h, text)
+            last_top = h
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        if stack:
+            parent = stack[-1]
+            parent.children.append(h)
+            h.part = parent.part if h.level > 1 else h.part
+            if h.horizon is None:
+                h.horizon = parent.horizon
+            if h.year is None:
+                h.year = parent.year
+        else:
+            roots.append(h)
+        stack.append(h)
+    _set_ends(roots, len(text))
+    # plan sections that follow a plan section keep to the plan (四、加强政府自身建设)
+    seen_plan = False
+    for r in roots:
+        if r.part == "plan":
+            seen_plan = True
+        elif seen_plan and r.part == "other":
+            r.part = "plan"
+            _inherit(r)
+    return roots
+
+
+def _inherit(h: Heading) -> None:
+    for c in h.children:
+        c.part = h.part
+        _inherit(c)
+
+
+def _set_ends(nodes: list[Heading], end: int) -> None:
+    for i, h in enumerate(nodes):
+        h.end = nodes[i + 1].start if i + 1 < len(nodes) else end
+        _set_ends(h.children, h.end)
+
+
+@dataclass
+class PartMap:
+    """Which part (and horizon, year) a normalised position lies in, from the top-level sections."""
+    starts: list[int]
+    info: list[tuple[str, Optional[str], Optional[int], int]]   # part, horizon, year, index in roots
+
+    @classmethod
+    def from_roots(cls, roots: list[Heading]) -> "PartMap":
+        starts, info = [0], [("other", None, None, -1)]
+        for i, r in enumerate(roots):
+            starts.append(r.start)
+            info.append((r.part, r.horizon, r.year, i))
+        return cls(starts, info)
+
+    def at(self, pos: int) -> tuple[str, Optional[str], Optional[int], int]:
+        import bisect
+        return self.info[bisect.bisect_right(self.starts, pos) - 1]

@@ -1,0 +1,51 @@
+"""Sentence and clause splitting on normalised text."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+# A sentence ends at 。!? or a line break; a top-level heading glued into a line
+# (" 一、…" in one-line scrapes) also opens a new sentence.
+_BOUNDARY = regex.compile(r"[。!?]++[”’\"]?+|\n++|(?<=\s)(?=[一二三四五六七八九十]{1,3}、)")
+CLAUSE_PUNCT = ",;:"
+
+
+@dataclass
+class Sentences:
+    """Sentence spans of a text with position lookup."""
+    spans: list[tuple[int, int]]
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.spans]
+
+    def index_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def at(self, pos: int) -> tuple[int, int]:
+        return self.spans[self.index_at(pos)]
+
+
+def split_sentences(text: str) -> Sentences:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end() if m.end() > m.start() else m.start()
+        if end > pos:
+            spans.append((pos, end))
+        pos = end
+    if pos < len(text) or not spans:
+        spans.append((pos, len(text)))
+    return Sentences(spans)
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the clause containing ``pos`` (after the last , ; : or bracket), not before ``floor``."""
+    i = pos - 1
+    while i >= floor:
+        c = text[i]
+        if c in ",;:(。)\n!?" or c == " " and i > floor and text[i - 1] in "。":
+            return i + 1
+        i -= 1
+    return floor

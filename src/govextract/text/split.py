@@ -1,0 +1,47 @@
+"""Finding the reports in a text that holds several (a compilation, a scraped archive)."""
+from __future__ import annotations
+
+import regex
+
+# The opening address of a report: "各位代表:" followed by the report itself (not "各位代表!"
+# or "各位代表," which recur inside a report).
+_OPENING = regex.compile(r"各位代表\s*+[:：]")
+_LOOKBACK = 800
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each report, covering the text without overlap.
+
+    A report starts at the title line before its opening address (or at the
+    blank line before it); text before the first report belongs to the first.
+    """
+    openings = [m.start() for m in _OPENING.finditer(text)]
+    if len(openings) <= 1:
+        return [(0, len(text))]
+    starts = [0]
+    prev = openings[0]
+    for op in openings[1:]:
+        lo = max(prev + 1, op - _LOOKBACK)
+        title_start = _title_line_start(text, lo, op)
+        if title_start is None:
+            gap = text.rfind("\n\n", lo, op)
+            title_start = gap + 2 if gap >= 0 else None
+        if title_start is None or title_start <= starts[-1]:
+            continue     # no sign of a new report: a repeated address inside the same one
+        starts.append(title_start)
+        prev = op
+    ends = starts[1:] + [len(text)]
+    return list(zip(starts, ends))
+
+
+def _title_line_start(text: str, lo: int, hi: int) -> int | None:
+    """Start of the first short line naming a work report in text[lo:hi]."""
+    i = text.find("工作报告", lo, hi)
+    while i >= 0:
+        ls = text.rfind("\n", lo, i) + 1 if text.rfind("\n", lo, i) >= 0 else lo
+        le = text.find("\n", i)
+        le = hi if le < 0 else le
+        if le - ls <= 80:
+            return ls
+        i = text.find("工作报告", i + 4, hi)
+    return None
