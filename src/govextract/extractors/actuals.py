@@ -58,7 +58,7 @@ def extract_actuals(doc: Doc) -> None:
         if not qs or not anchored:
             continue
         eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
-        if sum(1 for _i, q in eligible if q.indicator) >= _MIN_INDICATORS:
+        if len({q.indicator for _i, q in eligible if q.indicator and not q.inherited}) >= _MIN_INDICATORS:
             chosen.extend(eligible)
     if not chosen:
         return

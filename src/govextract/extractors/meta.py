@@ -62,7 +62,18 @@ def level_of(region: Optional[str]) -> Optional[str]:
 
 def _last_unit(body: str) -> Optional[str]:
     """``天津市蓟州区`` -> ``蓟州区``: the reporting government without its parent."""
-    units = _UNIT.findall(body)
+    units = []
+    pos = 0
+    while True:
+        m = _UNIT.search(body, pos)
+        if not m:
+            break
+        e = m.end()
+        # 蓟州区, 杭州市: a 州 closing a name is followed by the real suffix
+        if body[e - 1] == "州" and e < len(body) and body[e] in "市区县":
+            e += 1
+        units.append(body[m.start():e])
+        pos = e
     return units[-1] if units else None
 
 

@@ -22,7 +22,7 @@ _MONEY = r"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>万亿元|亿元|万元|亿�
 _NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投产|完成|实现|落地|顺利|正式|加快|已经|已|全面|主体|项目建设|投入使用"
 _WITH_DE = regex.compile(rf"(?P<verb>总投资|计划投资|估算投资|概算投资|投资)?+{_MONEY}的(?P<name>(?:(?!{_NAME_STOP}).){{2,60}}?)(?={_NAME_STOP}|$)")
 _NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资){_MONEY}(?P<name>[^,;。、\n()]{{3,40}}?(?:项目|工程))")
-_GROUP = regex.compile(r"^(?P<count>[0-9]++)(?:个|项|批)")
+_GROUP = regex.compile(r"(?P<count>[0-9]++)(?:个|项|批)")
 
 
 @lru_cache(maxsize=None)

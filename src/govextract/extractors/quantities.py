@@ -59,7 +59,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     filler = lex["filler_between_relation_and_number"] + ["全年"]
     lead = (lex["time_words"] + lex["estimate_markers"]
             + ["力争", "争取", "确保", "努力", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
-               "总计", "合计", "实际", "全面", "共计", "新", "已", "再", "较快"])
+               "总计", "合计", "实际", "全面", "共计", "已", "再", "较快", "按可比口径", "按可比价格计算", "按可比价", "同比", "比上年", "比去年"])
     return {
         "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
         "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
@@ -69,7 +69,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
         "compare": regex.compile(
-            rf"(?:相比|(?<![占对正无类好])比(?![重例率])|较(?![大快好高低多少为强])|同比|环比)(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{0,6}}?(?=增|减|下降|提高|回升|增长|降低))?+"),
+            rf"(?:相比|(?<![占对正无类好可])比(?![重例率])|较(?![大快好高低多少为强])|同比|环比)(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{0,6}}?(?=增|减|下降|提高|回升|增长|降低))?+"),
         "trail": regex.compile(r"(?:分别|均|都|同比|年均|平均|累计|按可比口径|按可比价格计算|按可比价|全年|合计|共|达)$"),
         "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
         "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
@@ -261,23 +261,10 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     mm = pats["multi"].search(before_clause)
     if mm:
         q.multi_year = True
-    for m in pats["year"].finditer(text, q.clause, n.num_start):
-        y = int(m.group("y"))
-        if m.group("by"):
-            q.by_year = y
-        else:
-            q.explicit_year = y
+    _date(q, text, q.clause, n.num_start, pats, first=False)
     if q.explicit_year is None and q.by_year is None:
         # the sentence's own date (2021年,全市…), not a year it compares with (比2016年)
-        for m in pats["year"].finditer(text, s0, q.clause):
-            if text[max(s0, m.start() - 1):m.start()] in ("比", "较", "是", "于") or \
-                    text.startswith(("以来", "的"), m.end()):
-                continue
-            if m.group("by"):
-                q.by_year = int(m.group("y"))
-            else:
-                q.explicit_year = int(m.group("y"))
-            break
+        _date(q, text, s0, q.clause, pats, first=True)
     tm = None
     for tm in pats["time"].finditer(text, max(s0, n.num_start - 60), n.num_start):
         pass
@@ -285,6 +272,18 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     if doc.parts is not None:
         part, horizon, _year, _i = doc.parts.at(n.num_start)
         q.part, q.horizon = part, horizon
+
+
+def _date(q: QInfo, text: str, s: int, e: int, pats: dict, first: bool) -> None:
+    for m in pats["year"].finditer(text, s, e):
+        if text[max(s, m.start() - 1):m.start()] in ("比", "较", "是", "于") or text.startswith(("以来", "的"), m.end()):
+            continue
+        if m.group("by"):
+            q.by_year = int(m.group("y"))
+        else:
+            q.explicit_year = int(m.group("y"))
+        if first:
+            break
 
 
 def assign_roles(doc: Doc, infos: list[QInfo]) -> None:

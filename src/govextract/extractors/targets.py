@@ -13,7 +13,7 @@ from .figures import build
 from .quantities import QInfo
 
 # The lead-in of a target list: "主要预期目标是:", "预期目标为:", a heading "…主要预期目标" at a line end.
-_LEAD = regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|预期性目标)(?:是|为|如下)?+\s*+(?::|(?=\n))")
+_LEAD = regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|预期性目标)(?:是|为|如下)?+[ \t]*+(?::|(?=\n)|$)")
 _MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期|总体目标|远景|(?:19|20)[0-9]{2}年(?:前|以前)|到(?:19|20)[0-9]{2}年|年均")
 _TIER2 = regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|力争达到|努力达到)[^。:]{0,30}?:")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
