@@ -99,7 +99,11 @@ class IndicatorVocabulary:
         s = self.core(subject)
         hit = self._alias.get(s)
         if hit is None:
-            hit = next((self._alias[a] for a in self._by_len if len(a) >= 3 and s.endswith(a)), None)
+            # longest alias that ends the phrase: look up each suffix, longest first
+            for i in range(1, len(s) - 2):
+                hit = self._alias.get(s[i:])
+                if hit:
+                    break
         parent = self._parent_of.get(hit or "")
         if parent and any(m in s for m in self.indicators[parent].split["markers"]):
             # 城镇和农村居民人均可支配收入 ends like the rural alias but names both

@@ -18,14 +18,18 @@ from .figures import build
 from .quantities import QInfo
 
 _FIVE_YEAR_OPENERS = regex.compile(r"五年来|过去五年|过去的五年|十[一二三四五]五(?:期间|时期|以来)|(?:19|20)[0-9]{2}年以来")
+_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年(?!以来|底以来)")
+_PREV_OPENER = regex.compile(r"\s*+(?:全年|一年来|过去一年|去年|刚刚过去的)")
 _MIN_INDICATORS = 2
 _CARRY = 3     # sentences after a dated opener that still speak of that year
 
 
 def _dated(sent: str, year: Optional[int]) -> bool:
-    if year and regex.search(rf"(?<!比|较|于|是){year}年(?!以来|底以来)", sent):
-        return True
-    return bool(regex.match(r"\s*(?:全年|一年来|过去一年|去年|刚刚过去的)", sent)) or "全年" in sent[:40]
+    if year:
+        for m in _YEAR.finditer(sent):
+            if int(m.group(1)) == year and sent[max(0, m.start() - 1):m.start()] not in ("比", "较", "于", "是"):
+                return True
+    return bool(_PREV_OPENER.match(sent)) or "全年" in sent[:40]
 
 
 def extract_actuals(doc: Doc) -> None:

@@ -18,10 +18,14 @@ from ..document import Doc
 from ..model import Project
 from ..numbers.numerals import parse_number
 
-_MONEY = r"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)"
+_UNITS = r"(?:万亿元|亿元|万元|亿美元|万美元|元)"
 _NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投产|完成|实现|落地|顺利|正式|加快|已经|已|全面|主体|项目建设|投入使用"
-_WITH_DE = regex.compile(rf"(?P<verb>总投资|计划投资|估算投资|概算投资|投资)?+{_MONEY}的(?P<name>(?:(?!{_NAME_STOP}).){{2,60}}?)(?={_NAME_STOP}|$)")
-_NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资){_MONEY}(?P<name>[^,;。、\n()]{{3,40}}?(?:项目|工程))")
+# Candidates are found by their money phrase; verb and name are read around it.
+_MONEY_DE = regex.compile(rf"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})的")
+_MONEY_NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})(?!的)")
+_NAME = regex.compile(rf"(?:(?!{_NAME_STOP}).){{2,60}}?(?={_NAME_STOP}|$)")
+_NAME_NO_DE = regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
+_VERBS = ("总投资", "计划投资", "估算投资", "概算投资", "投资")
 _GROUP = regex.compile(r"(?P<count>[0-9]++)(?:个|项|批)")
 
 
@@ -41,29 +45,27 @@ def _bad_name(name: str) -> bool:
 def extract_projects(doc: Doc) -> None:
     text = doc.text
     report = doc.report
-    seen: set[int] = set()
-    found = []
-    for pat in (_WITH_DE, _NO_DE):
-        for m in pat.finditer(text):
-            if m.start("amt") in seen:
-                continue
-            name_s, name_e = m.start("name"), m.end("name")
-            while name_e > name_s and text[name_e - 1] in " ":
-                name_e -= 1
-            name = text[name_s:name_e]
-            if _bad_name(name):
-                continue
-            # an amount following 以上/以下 words or a 多/余 is a threshold, not a project budget
-            prev = text[max(0, m.start() - 2):m.start()]
-            if pat is _WITH_DE and m.group("verb") is None and prev.endswith(("超过", "达到", "达")):
-                continue
-            seen.add(m.start("amt"))
-            found.append((m, name_s, name_e))
-    found.sort(key=lambda t: t[0].start())
-    for m, name_s, name_e in found:
+    found: list = []
+    for m in _MONEY_DE.finditer(text):
+        verb = next((v for v in _VERBS if text.startswith(v, m.start() - len(v))), None)
+        if verb is None and text[max(0, m.start() - 2):m.start()].endswith(("超过", "达到", "达")):
+            continue   # 达到100亿元的规模: a level reached, not a budget
+        nm = _NAME.match(text, m.end())
+        if nm:
+            found.append((m.start() - len(verb or ""), m, nm.start(), nm.end()))
+    for m in _MONEY_NO_DE.finditer(text):
+        nm = _NAME_NO_DE.match(text, m.end())
+        if nm:
+            found.append((m.start(), m, nm.start(), nm.end()))
+    found.sort(key=lambda t: t[0])
+    for begin, m, name_s, name_e in found:
+        while name_e > name_s and text[name_e - 1] == " ":
+            name_e -= 1
+        if _bad_name(text[name_s:name_e]):
+            continue
         amount = parse_number(m.group("amt"))
         unit = m.group("unit")
-        s, e, ev = doc.span(m.start(), name_e)
+        s, e, ev = doc.span(begin, name_e)
         ns, ne = doc.norm.orig_span(name_s, name_e)
         name = doc.original[ns:ne]
         g = _GROUP.match(text, name_s, name_e)

@@ -17,6 +17,7 @@ from ..model import Quantity
 from ..numbers.scan import RawNumber, propagate_list_qualifiers, scan_numbers
 from ..text.sentences import clause_start
 
+_DIGIT = regex.compile(r"[0-9]")
 _SUBJECT_WINDOW = 48          # a subject never reaches further back than this
 _LIST_JOINERS = ("、", "和", "与", "及", "、和")
 _YEAR_RE = r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
@@ -192,7 +193,7 @@ def analyse(doc: Doc) -> list[QInfo]:
             inherited = True
         else:
             subj = (s_i, s_j) if subject else None
-        if subject and regex.search(r"[0-9]", subject) and len(subject) > 24:
+        if subject and len(subject) > 24 and _DIGIT.search(subject):
             subject, subj = None, None
         kind, direction = _kind(relation, subject or "", n.unit, rclass)
         if inherited and prev is not None:

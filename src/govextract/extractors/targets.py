@@ -18,6 +18,10 @@ _MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期|
 _TIER2 = regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|力争达到|努力达到)[^。:]{0,30}?:")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _NOT_SET = regex.compile(r"不设(?:定|置)?(?:具体的?|全年|年度)?(?:经济)?增长(?:速度)?目标|未设(?:定|置)?(?:经济)?增长目标")
+_PIECE_SEMI = regex.compile(r"[^;\n。]++")
+_PIECE_COMMA = regex.compile(r"[^,\n。]++")
+_DIGIT = regex.compile(r"[0-9]")
+_QUAL_HEAD = regex.compile(r"增速|增长|与|稳步|高于|基本")
 _ITEM_START = regex.compile(r"\s*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·)")
 
 
@@ -150,15 +154,15 @@ def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
     sep = ";" if ";" in seg else ","
     pos = ls.start
     numbers = {q.raw.num_start for q in doc.qinfo if ls.start <= q.raw.num_start < ls.end}
-    for piece in regex.finditer(rf"[^{sep}\n。]+", seg):
+    for piece in (_PIECE_SEMI if sep == ";" else _PIECE_COMMA).finditer(seg):
         a, b = ls.start + piece.start(), ls.start + piece.end()
         while a < b and text[a] in " \t":
             a += 1
         if b - a < 4 or any(a <= n < b for n in numbers):
             continue
-        if regex.search(r"[0-9]", text[a:b]) and _ITEM_START.match(text[a:b]) is None:
+        if _DIGIT.search(text, a, b) and _ITEM_START.match(text, a, b) is None:
             continue
         s, e, ev = doc.span(a, b)
-        ind = doc.vocab.indicators.match(regex.split(r"增速|增长|与|稳步|高于|基本", ev)[0])
+        ind = doc.vocab.indicators.match(_QUAL_HEAD.split(ev)[0])
         doc.report.unquantified_targets.append(UnquantifiedTarget(ev, s, e, ind, "qualitative", year))
     del pos

@@ -11,6 +11,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
+import re
+
 import regex
 
 from .._data import load_json
@@ -60,11 +62,16 @@ def _pattern() -> "regex.Pattern[str]":
     one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>多|余)?+"
            rf"(?P<mag{{i}}>{mag_alt})?+(?P<unit{{i}}>{unit_alt})?+")
     pat = (
-        rf"(?<![0-9A-Za-z.第])"
         rf"(?:百分之(?P<pcn1>{_CN_NUM})(?:{_RANGE_SEP}百分之(?P<pcn2>{_CN_NUM}))?+"
         rf"|{one.format(i=1)}(?:(?P<sep>{_RANGE_SEP}){one.format(i=2)})?+)"
     )
     return regex.compile(pat)
+
+
+# Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
+# magnitude or a unit they may carry; the full pattern then runs anchored at each.
+_CANDIDATE = re.compile(   # stdlib re scans this faster; no nested quantifier, linear
+    rf"[0-9]+|百分之|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
 
 
 @lru_cache(maxsize=None)
@@ -104,11 +111,24 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
     """
     end = len(text) if end is None else end
     out: list[RawNumber] = []
-    before = _before_words()
-    after = _after_words()
+    before = dict(_before_words())
+    after = dict(_after_words())
+    before_lens = sorted({len(w) for w in before}, reverse=True)
+    after_lens = sorted({len(w) for w in after}, reverse=True)
     _, _, q = _vocab()
     inner_q = q["inner"]
-    for m in _pattern().finditer(text, start, end):
+    full = _pattern()
+    pos = start
+    for c in _CANDIDATE.finditer(text, start, end):
+        if c.start() < pos:
+            continue
+        prev_c = text[c.start() - 1] if c.start() > 0 else ""
+        if prev_c and (prev_c in "0123456789.第" or "A" <= prev_c <= "Z" or "a" <= prev_c <= "z"):
+            continue
+        m = full.match(text, c.start(), end)
+        if m is None:
+            continue
+        pos = m.end()
         g = m.groupdict()
         chinese = False
         if g["pcn1"] is not None:
@@ -152,18 +172,22 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
         qualifier = "range" if v2 is not None else "exact"
         q_before = q_after = None
         s0 = num_start
-        for w, qual in before:
-            if text.startswith(w, num_start - len(w)) and num_start - len(w) >= start:
+        for k in before_lens:
+            w = text[num_start - k:num_start] if num_start - k >= start else ""
+            qual = before.get(w)
+            if qual:
                 q_before = w
-                s0 = num_start - len(w)
+                s0 = num_start - k
                 if qualifier == "exact":
                     qualifier = qual
                 break
         e0 = num_end
-        for w, qual in after:
-            if text.startswith(w, num_end) and (w != "内" or not text.startswith("内容", num_end)):
+        for k in after_lens:
+            w = text[num_end:num_end + k]
+            qual = after.get(w)
+            if qual and (w != "内" or not text.startswith("内容", num_end)):
                 q_after = w
-                e0 = num_end + len(w)
+                e0 = num_end + k
                 if qualifier != "range":
                     qualifier = qual  # the word after the number wins
                 break

@@ -8,20 +8,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+import re
+
 import regex
 
 from ..numbers.numerals import parse_chinese_numeral
 
 _CN = "一二三四五六七八九十"
 # Level 1: 一、  第一部分 ; level 2: (一) ; level 3: 1. or 1、 at line start ; level 4: (1)
-_HEADING = regex.compile(
-    rf"(?:(?<=^|[\n。!?:;]|\s)(?P<l1>[{_CN}]{{1,3}})、"
-    rf"|(?<=^|\n)第(?P<p1>[{_CN}]{{1,3}})部分"
-    rf"|(?<=^|[\n。!?:;]|\s)\((?P<l2>[{_CN}]{{1,3}})\)"
-    rf"|(?<=^|\n)[ \t]*+(?P<l3>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
-    rf"|(?<=^|[\n。])\((?P<l4>[0-9]{{1,2}})\))",
-    regex.MULTILINE,
-)
+# The pattern finds candidates; what may stand before a heading is checked in code
+# (a lookbehind alternation at every position would dominate the run time).
+_HEADING = re.compile(   # stdlib re: faster first-character scan for this simple alternation
+    rf"(?P<l1>[{_CN}]{{1,3}})、"
+    rf"|第(?P<p1>[{_CN}]{{1,3}})部分"
+    rf"|\((?P<l2>[{_CN}]{{1,3}})\)"
+    rf"|(?P<l3>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
+    rf"|\((?P<l4>[0-9]{{1,2}})\)")
+_BEFORE = {"l1": "\n。!?:; \t\u3000", "p1": "\n", "l2": "\n。!?:; \t\u3000", "l3": "\n", "l4": "\n。"}
 _ATTACHMENT = regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
 _TITLE_STOP = regex.compile(r"[。\n!?:]")
 # A heading glued to its first sentence ends after these words.
@@ -29,6 +32,7 @@ _TITLE_END_WORDS = regex.compile(r"工作回顾|回顾|工作安排|安排|目�
 _REVIEW = regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩|成就")
 _PLAN = regex.compile(r"安排|今年|重点工作|主要工作|主要任务|目标任务|工作任务|思路|建议|预期目标|打算|部署|目标")
 _MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期")
+_ONE_YEAR = regex.compile(r"一年|今年|本年")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
 
 
@@ -63,10 +67,17 @@ def _title_end(text: str, start: int) -> int:
 def find_headings(text: str) -> list[Heading]:
     out: list[Heading] = []
     for m in _HEADING.finditer(text):
-        for lvl, key in ((1, "l1"), (1, "p1"), (2, "l2"), (3, "l3"), (4, "l4")):
-            num = m.group(key)
-            if num is not None:
-                break
+        key = m.lastgroup
+        lvl = {"l1": 1, "p1": 1, "l2": 2, "l3": 3, "l4": 4}[key]
+        num = m.group(key)
+        st = m.start()
+        if key == "l3":
+            # an Arabic item number opens a line (leading blanks allowed)
+            ls = text.rfind("\n", 0, st) + 1
+            if text[ls:st].strip(" \t\u3000"):
+                continue
+        elif st > 0 and text[st - 1] not in _BEFORE[key]:
+            continue
         try:
             value = int(num) if num.isdigit() else int(parse_chinese_numeral(num))
         except ValueError:
@@ -93,7 +104,7 @@ def classify(h: Heading, text: str) -> None:
         h.year = max(years)
         if h.horizon is None:
             h.horizon = "year"
-    elif h.horizon is None and regex.search(r"一年|今年|本年", title):
+    elif h.horizon is None and _ONE_YEAR.search(title):
         h.horizon = "year"
 
 

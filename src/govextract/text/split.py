@@ -22,10 +22,9 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     prev = openings[0]
     for op in openings[1:]:
         lo = max(prev + 1, op - _LOOKBACK)
+        # a new report announces itself with a title line; an address without one
+        # (older reports open several parts with 各位代表:) stays in the same report
         title_start = _title_line_start(text, lo, op)
-        if title_start is None:
-            gap = text.rfind("\n\n", lo, op)
-            title_start = gap + 2 if gap >= 0 else None
         if title_start is None or title_start <= starts[-1]:
             continue     # no sign of a new report: a repeated address inside the same one
         starts.append(title_start)
