@@ -66,7 +66,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
         "qual_end": regex.compile(rf"(?:{alt(list(_before_words()))})$"),
         "rate_end": regex.compile(rf"(?:{alt(lex['rate_of_change_suffixes'] + ['涨幅'])})$"),
-        "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s“”\"])"),
+        "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s])"),
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
         "compare": regex.compile(

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from ..document import Doc
 from ..model import Section
-from ..text.sections import Heading
+from ..text.sections import Heading, display_number
 
 
 def _convert(doc: Doc, h: Heading) -> Section:
     s, e = doc.norm.orig_span(h.start, h.end)
     ts, te = doc.norm.orig_span(h.title_start, h.title_end)
-    number = h.number if h.level != 2 else f"({h.number})"
+    number = display_number(h)
     return Section(number=number, level=h.level, title=doc.original[ts:te], start=s, end=e,
                    title_start=ts, title_end=te, part=h.part, horizon=h.horizon, year=h.year,
                    children=[_convert(doc, c) for c in h.children])

@@ -82,6 +82,24 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
     return noise
 
 
+@lru_cache(maxsize=None)
+def _footer_re() -> "regex.Pattern[str]":
+    words = load_json("debris.json")["footer_keywords"]
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def is_footer_line(line: str) -> bool:
+    """Chrome that closes a page (返回顶部, 版权所有, ICP备 …)."""
+    return _footer_re().search(line) is not None
+
+
+def is_debris_line(line: str) -> bool:
+    """A short line of page chrome (login prompts, counters, menus)."""
+    line = line.strip()
+    return (len(line) <= 80 and _debris_re().search(line) is not None and "政府工作报告" not in line
+            and "。" not in line[:-1] and not _ITEM.match(line))
+
+
 def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
     """Lines of page chrome, and the short lines sandwiched between them."""
     pat = _debris_re()
@@ -93,8 +111,7 @@ def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
         line = text[pos:le].strip()
         if line:
             short = len(line) <= 24 and "。" not in line and "政府工作报告" not in line
-            hit = (len(line) <= 80 and pat.search(line) is not None and "政府工作报告" not in line
-                   and "。" not in line[:-1] and not _ITEM.match(line))
+            hit = is_debris_line(line)
             lines.append((pos, le, hit, short))
         pos = le + 1
         if len(lines) > 100_000:

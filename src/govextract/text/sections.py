@@ -40,6 +40,7 @@ _YEAR = regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
 class Heading:
     level: int
     number: str          # as printed inside its marker
+    style: str           # l1 一、 | p1 第一部分 | l2 (一) | l3 1. | l4 (1)
     value: int           # numeric value of the number
     start: int           # start of the marker
     title_start: int
@@ -88,7 +89,8 @@ def find_headings(text: str) -> list[Heading]:
         if ts >= len(text) or text[ts] == "\n":
             continue
         te = _title_end(text, ts)
-        out.append(Heading(lvl, num, value, m.start(), ts, te))
+        out.append(Heading(level=lvl, number=num, style=key, value=value, start=m.start(), title_start=ts,
+                           title_end=te))
     return out
 
 
@@ -116,12 +118,23 @@ def build_tree(text: str) -> list[Heading]:
     roots: list[Heading] = []
     stack: list[Heading] = []
     last_top: Optional[Heading] = None
+    inner = 0          # the last number of a 一、二、… run nested inside a top-level section
     for h in heads:
         if breaks and any(last_top is not None and last_top.start < b <= h.start for b in breaks):
-            stack, last_top = [], None   # an attachment starts a new numbering
-        if h.level == 1 and last_top is not None and h.value == 1 and last_top.value >= 2 \
-                and last_top.part == "plan":
-            h.level = 2
+            stack, last_top, inner = [], None, 0   # an attachment starts a new numbering
+        if h.level == 1 and last_top is not None:
+            if h.value == 1 and last_top.value >= 2 and last_top.part == "plan":
+                h.level, inner = 2, 1
+            elif inner and h.value == inner + 1:
+                probe = Heading(level=1, number=h.number, style=h.style, value=h.value, start=h.start,
+                                title_start=h.title_start, title_end=h.title_end)
+                classify(probe, text)
+                if not (h.value == last_top.value + 1 and probe.part != "other"):
+                    h.level, inner = 2, h.value
+                else:
+                    inner = 0
+            else:
+                inner = 0
         if h.level == 1:
             classify(h, text)
             last_top = h
@@ -179,3 +192,8 @@ class PartMap:
     def at(self, pos: int) -> tuple[str, Optional[str], Optional[int], int]:
         import bisect
         return self.info[bisect.bisect_right(self.starts, pos) - 1]
+
+
+def display_number(h: Heading) -> str:
+    """The number as printed in its marker: 一 for 一、, (一) for (一), 3 for 3."""
+    return f"({h.number})" if h.style in ("l2", "l4") else h.number

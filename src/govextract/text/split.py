@@ -25,6 +25,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         # a new report announces itself with a title line; an address without one
         # (older reports open several parts with 各位代表:) stays in the same report
         title_start = _title_line_start(text, lo, op)
+        if title_start is not None:
+            title_start = _back_over_chrome(text, max(prev + 1, op - 4 * _LOOKBACK), title_start)
         if title_start is None or title_start <= starts[-1]:
             continue     # no sign of a new report: a repeated address inside the same one
         starts.append(title_start)
@@ -44,3 +46,29 @@ def _title_line_start(text: str, lo: int, hi: int) -> int | None:
             return ls
         i = text.find("工作报告", i + 4, hi)
     return None
+
+
+def _back_over_chrome(text: str, lo: int, pos: int) -> int:
+    """Move a report's start back over the block of page chrome printed right above its title.
+
+    Blank lines may stand between the title and that block; a blank line above the block
+    ends it (what lies above is the previous page's footer).
+    """
+    from .cleanup import is_debris_line, is_footer_line
+    start = pos
+    in_block = False
+    while start > lo:
+        ls = text.rfind("\n", lo, start - 1) + 1
+        if ls <= lo:
+            break
+        line = text[ls:start - 1]
+        if not line.strip():
+            if in_block:
+                break
+        elif is_debris_line(line) and not is_footer_line(line):
+            in_block = True
+            pos = ls
+        else:
+            break
+        start = ls
+    return pos

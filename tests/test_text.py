@@ -1,0 +1,99 @@
+"""The text layer: offsets survive normalisation, clean-up, sections and splitting."""
+import warnings
+
+import pytest
+
+import govextract
+from conftest import DOCS, read_doc
+from govextract.text.normalize import normalize
+from govextract.text.sections import build_tree
+from govextract.text.split import split_spans
+
+
+@pytest.mark.parametrize("raw,norm", [
+    ("增长８．５％，", "增长8.5%,"), ("（一）地区生产总值", "(一)地区生产总值"), ("a\r\nb", "a\nb"),
+    ("政 府 工 作 报 告\n各位代表", "政府工作报告\n各位代表"), ("区长 贾堤", "区长 贾堤"), ("x\u200by", "xy"),
+    ("增长\u3000８％", "增长 8%"),
+])
+def test_normalize(raw, norm):
+    n = normalize(raw)
+    assert n.text == norm
+    for i, ch in enumerate(n.text):
+        o = n.orig(i)
+        assert raw[o] == ch or raw[o].translate({0xFF05: 0x25}) == ch or ord(raw[o]) - 0xFEE0 == ord(ch) \
+            or raw[o] in "\u3000" and ch == " "
+
+
+def test_footnotes_become_notes_and_do_not_break_sentences():
+    text = read_doc("2020-huangshigang")
+    r = govextract.extract(text)
+    terms = [n.term for n in r.notes]
+    assert "三类资金" in terms and "四个一" in terms and len(r.notes) >= 10
+    note = next(n for n in r.notes if n.term == "三类资金")
+    assert text[note.anchor_start:note.anchor_end] == "三类资金"
+    assert note.text.startswith("是指中央预算内投资")
+    # the amount after the footnote keeps its subject
+    q = next(q for q in r.quantities if q.evidence == "3.74亿元")
+    assert q.subject == "“三类资金”"
+    assert not any("[[[" in (x.evidence or "") for x in r.quantities)
+
+
+def test_forum_debris_produces_nothing():
+    text = read_doc("2020-xiangtan-forum-scrape")
+    r = govextract.extract(text)
+    start = text.index("2020年1月6日在湘潭市")
+    tail = text.index("您需要登录后才可以回帖")
+    for q in r.quantities:
+        assert start <= q.start < tail, q.evidence
+    assert r.meta.region == "湘潭市"
+
+
+def test_html_page():
+    body = "<html><head><title>x</title><script>var a='增长9%';</script></head><body><p>各位代表:</p>" \
+           "<p>今年主要预期目标是:地区生产总值增长<b>6.5%</b>左右,固定资产投资增长8%以上。</p></body></html>"
+    r = govextract.extract(body)
+    assert [(t.value, t.qualifier) for t in r.targets] == [(6.5, "about"), (8.0, "at_least")]
+    for t in r.targets:
+        assert body[t.start:t.end] == t.evidence and "<" not in t.text
+
+
+def test_sections_and_parts():
+    r = govextract.extract(read_doc("2022-dongli"))
+    tops = [(s.number, s.part, s.horizon) for s in r.sections]
+    assert tops[:3] == [("一", "review", "multi_year"), ("二", "plan", "multi_year"), ("三", "plan", "year")]
+    # 一、… restarting inside the plan part nests under 三
+    assert [c.number for c in r.sections[2].children][:3] == ["一", "二", "三"]
+    text = read_doc("2022-dongli")
+    for s in r.sections:
+        assert text[s.title_start:s.title_end] == s.title
+
+
+def test_sections_of_notice_have_items():
+    r = govextract.extract(read_doc("2021-chibi-responsibilities"))
+    targets_section = next(s for s in r.sections if "主要预期目标" in s.title)
+    assert [c.number for c in targets_section.children] == [f"({n})" for n in "一二三四五六七八九十"]
+
+
+def test_split_concatenated_development_reports():
+    texts = [read_doc(d) for d in DOCS if d not in ("2021-chibi-responsibilities", "2021-xianning-plan")]
+    joined = "\n\n".join(texts)
+    spans = split_spans(joined)
+    assert len(spans) == len(texts)
+    pos = 0
+    for (s, e), t in zip(spans, texts):
+        assert s == pos and joined[s:e].strip() == t.strip()
+        pos = e
+    assert pos == len(joined)
+    reports = govextract.extract_all(joined)
+    assert [r.meta.region for r in reports] == [govextract.extract(t).meta.region for t in texts]
+    for r in reports:
+        for t in r.targets:
+            assert joined[t.start:t.end] == t.evidence
+    with pytest.warns(govextract.MultipleReportsWarning):
+        govextract.extract(joined)
+    assert [p[2] for p in govextract.split(joined)] == [joined[s:e] for s, e in spans]
+
+
+def test_single_report_is_not_split():
+    for d in DOCS:
+        assert len(split_spans(read_doc(d))) == 1
