@@ -17,6 +17,7 @@ class Indicator:
     en: str = ""
     aliases: list[str] = field(default_factory=list)
     split: Optional[dict] = None   # {"markers": [...], "into": [id, id]} for 城乡-style compounds
+    headline: bool = False         # an economic aggregate that a year's summary sentence states
 
 
 class IndicatorVocabulary:
@@ -42,11 +43,12 @@ class IndicatorVocabulary:
 
     @classmethod
     def default(cls) -> "IndicatorVocabulary":
-        return cls(Indicator(d["id"], d["zh"], d.get("en", ""), list(d.get("aliases", [])), d.get("split"))
+        return cls(Indicator(d["id"], d["zh"], d.get("en", ""), list(d.get("aliases", [])), d.get("split"),
+                             d.get("headline", False))
                    for d in load_json("indicators.json"))
 
     def copy(self) -> "IndicatorVocabulary":
-        return IndicatorVocabulary(Indicator(i.id, i.zh, i.en, list(i.aliases), i.split)
+        return IndicatorVocabulary(Indicator(i.id, i.zh, i.en, list(i.aliases), i.split, i.headline)
                                    for i in self.indicators.values())
 
     def _register(self, ind: Indicator) -> None:
@@ -109,6 +111,11 @@ class IndicatorVocabulary:
             # 城镇和农村居民人均可支配收入 ends like the rural alias but names both
             return parent
         return hit
+
+    def is_headline(self, indicator: Optional[str]) -> bool:
+        """Whether an id is an economic aggregate of the kind a year's summary sentence states."""
+        ind = self.indicators.get(indicator or "")
+        return bool(ind and ind.headline)
 
     def split(self, indicator: Optional[str], subject: str, n: int) -> Optional[list[str]]:
         """Ids for a compound subject written once before ``n`` numbers (城乡… 分别 8%、10%)."""

@@ -62,7 +62,9 @@ def extract_actuals(doc: Doc) -> None:
         if not qs or not anchored:
             continue
         eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
-        if len({q.indicator for _i, q in eligible if q.indicator and not q.inherited}) >= _MIN_INDICATORS:
+        vocab = doc.vocab.indicators
+        if len({q.indicator for _i, q in eligible
+                if vocab.is_headline(q.indicator) and not q.inherited}) >= _MIN_INDICATORS:
             chosen.extend(eligible)
     if not chosen:
         return

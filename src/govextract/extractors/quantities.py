@@ -66,12 +66,17 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
         "qual_end": regex.compile(rf"(?:{alt(list(_before_words()))})$"),
         "rate_end": regex.compile(rf"(?:{alt(lex['rate_of_change_suffixes'] + ['涨幅'])})$"),
-        "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s])"),
+        "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s]"
+                              r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
         "compare": regex.compile(
-            rf"(?:相比|(?<![占对正无类好可])比(?![重例率])|较(?![大快好高低多少为强])|同比|环比)(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{0,6}}?(?=增|减|下降|提高|回升|增长|降低))?+"),
-        "trail": regex.compile(r"(?:分别|均|都|同比|年均|平均|累计|按可比口径|按可比价格计算|按可比价|全年|合计|共|达)$"),
+            rf"(?:相比|(?<![占对正无类好可])比(?![重例率])|较(?![大快好高低多少为强])|同比|环比)(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,6}}?(?=增|减|下降|提高|回升|增长|降低))?+"
+            rf"|(?:是|为|相当于)(?:(?P<cy2>(?:19|20)[0-9]{{2}})年|[^,;。]{{1,10}}?)的$|在[^,;。]{{1,4}}$"),
+        "trail": regex.compile(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
+        "growth_end": regex.compile(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
+        "post": regex.compile(rf"(?:(?!{alt(lex['post_subject_stops'] + lex['transitive_verbs'])})[\p{{Han}}“”A-Za-z0-9])+?"
+                              rf"(?=$|{alt(lex['post_subject_stops'] + lex['transitive_verbs'])}|[,;。、:()\s])"),
         "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
         "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
         "prev": regex.compile(rf"(?:{alt(lex['previous_year_markers'])})"),
@@ -121,9 +126,10 @@ def _strip_trail(text: str, i: int, j: int, pats: dict) -> tuple[int, Optional[i
     compare_year = None
     # adverbials of comparison may sit anywhere after the subject: cut at the first
     m = pats["compare"].search(text, i, j)
-    if m and m.start() > i or (m and m.start() == i):
-        if m.group("cy"):
-            compare_year = int(m.group("cy"))
+    if m:
+        cy = m.group("cy") or m.group("cy2")
+        if cy:
+            compare_year = int(cy)
         j = m.start()
     while j > i:
         m = pats["trail"].search(text, i, j)
@@ -149,6 +155,7 @@ def analyse(doc: Doc) -> list[QInfo]:
     text = doc.text
     pats = _patterns()
     rclass = _relation_class()
+    rclass_transitive = frozenset(lexicon()["transitive_verbs"]) - frozenset(rclass)
     vocab = doc.vocab.indicators
     nums = scan_numbers(text)
     propagate_list_qualifiers(nums, text)
@@ -172,27 +179,44 @@ def analyse(doc: Doc) -> list[QInfo]:
 
         relation, rel_start = _find_relation(text, cstart, n.num_start, pats)
         s_i = _strip_lead(text, cstart, rel_start, pats)
-        if relation is None:
-            # VERB + SUBJECT + NUMBER: 完成一般公共预算收入21.5亿元, 新增规上工业企业20家
-            v_i = _strip_lead(text, cstart, rel_start, pats, keep_scope=False)
-            mv = pats["verb"].match(text, v_i, rel_start)
-            if mv:
-                relation = mv.group()
-                s_i = _strip_lead(text, mv.end(), rel_start, pats)
         s_j, compare_year = _strip_trail(text, s_i, rel_start, pats)
-        if s_j > s_i and pats["verb"].match(text, s_i, s_j) and relation in (None,) + tuple(rclass):
-            # 实现地区生产总值 + 增长: the verb opens the clause, the subject follows it
-            mv = pats["verb"].match(text, s_i, s_j)
-            s_i2 = _strip_lead(text, mv.end(), s_j, pats)
-            if s_i2 < s_j:
-                s_i = s_i2
+        if relation in _COPULAS and s_j > s_i:
+            # 年均增长分别为7.65%: the copula follows the real (growth) relation
+            mg = pats["growth_end"].search(text, max(s_i, s_j - 4), s_j)
+            if mg and mg.end() == s_j:
+                relation = mg.group()
+                s_j, compare_year2 = _strip_trail(text, s_i, mg.start(), pats)
+                compare_year = compare_year or compare_year2
+        # VERB + SUBJECT + NUMBER (完成一般公共预算收入21.5亿元, 实现新增就业6000人): the verbs
+        # that open the clause are not part of the subject
+        whole_ind = vocab.match(text[s_i:s_j]) if s_j > s_i else None
+        for _ in range(2):
+            v_i = _strip_lead(text, s_i, s_j, pats, keep_scope=False)
+            mv = pats["verb"].match(text, v_i, s_j)
+            if not mv or (mv.end() < s_j and text[mv.end()] in _NOUN_MAKERS):
+                break
+            rest = _strip_lead(text, mv.end(), s_j, pats)
+            if whole_ind and vocab.match(text[rest:s_j]) != whole_ind:
+                break
+            if relation is not None and mv.group() not in _LIGHT_VERBS and relation not in rclass_transitive:
+                break   # 引进内资增长19.2%: before a relation the verb phrase is the subject
+            if relation is None:
+                relation = mv.group()
+            s_i = rest
         subject = text[s_i:s_j] if s_j > s_i else None
+        if subject in _GENERIC_TOTALS and same_sentence and prev.subject:
+            subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
+        subj = (s_i, s_j) if subject else None
         inherited = False
-        if subject is None and same_sentence and prev.subject:
+        if subject is None and (relation is not None or compare_year is not None) and same_sentence \
+                and prev.subject and relation not in rclass_transitive:
+            # 地区生产总值完成238亿元,按可比口径增长6%: the clause goes on about the same subject
             subject, subj = prev.subject, prev.subj
             inherited = True
-        else:
-            subj = (s_i, s_j) if subject else None
+        if subject is None:
+            post = _post_subject(text, n.end, sent[1], pats)
+            if post:
+                subj, subject = post, text[post[0]:post[1]]
         if subject and len(subject) > 24 and _DIGIT.search(subject):
             subject, subj = None, None
         kind, direction = _kind(relation, subject or "", n.unit, rclass)
@@ -206,6 +230,29 @@ def analyse(doc: Doc) -> list[QInfo]:
         out.append(q)
         prev = q
     return out
+
+
+_COPULAS = ("为", "是", "达", "达到", "到")
+_LIGHT_VERBS = {"实现", "完成", "确保", "力争", "推动", "促进", "保持", "累计实现", "累计完成", "全年完成", "全年实现"}
+_NOUN_MAKERS = "业者品区类量率额型户"   # 服务业, 生产者, 覆盖率: a verb plus these is a noun
+_GENERIC_TOTALS = {"总数", "总量", "数量", "总计", "总规模", "累计"}
+
+
+def _last_verb(text: str, i: int, j: int, pats: dict) -> Optional[tuple[int, int]]:
+    """The last verb in text[i:j] that leaves a subject after it."""
+    best = None
+    for m in pats["verb"].finditer(text, i, j):
+        if j - m.end() >= 1:
+            best = (m.start(), m.end())
+    return best
+
+
+def _post_subject(text: str, pos: int, end: int, pats: dict) -> Optional[tuple[int, int]]:
+    """A noun phrase right after the number (新增5个博士一级学科授权点, 7.8万名贫困人口全部脱贫)."""
+    m = pats["post"].match(text, pos, min(end, pos + 20))
+    if m and m.end() - m.start() >= 2:
+        return m.start(), m.end()
+    return None
 
 
 def _find_relation(text: str, cstart: int, p_end: int, pats: dict) -> tuple[Optional[str], int]:

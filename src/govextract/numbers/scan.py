@@ -60,7 +60,7 @@ def _pattern() -> "regex.Pattern[str]":
     mag_alt = "|".join(regex.escape(x) if x != "千" else "千(?![瓦米克])"
                        for x in sorted(mags, key=len, reverse=True))
     one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>多|余)?+"
-           rf"(?P<mag{{i}}>{mag_alt})?+(?P<unit{{i}}>{unit_alt})?+")
+           rf"(?P<mag{{i}}>{mag_alt})?+(?P<innerm{{i}}>多|余)?+(?P<unit{{i}}>{unit_alt})?+")
     pat = (
         rf"(?:百分之(?P<pcn1>{_CN_NUM})(?:{_RANGE_SEP}百分之(?P<pcn2>{_CN_NUM}))?+"
         rf"|{one.format(i=1)}(?:(?P<sep>{_RANGE_SEP}){one.format(i=2)})?+)"
@@ -139,7 +139,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
         else:
             n1, n2 = g["n1"], g["n2"]
             unit, mag, unit2, mag2 = g["unit1"], g["mag1"], g["unit2"], g["mag2"]
-            inner = g["inner1"] or g["inner2"]
+            inner = g["inner1"] or g["inner2"] or g["innerm1"] or g["innerm2"]
             chinese = not n1[0].isdigit()
             if n2 is not None and not (unit2 or mag2) and not (unit or mag):
                 # "2016-2020" or "1-3": no unit on either side, not a quantity range
@@ -159,6 +159,8 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
                 continue
             if chinese and not mag and unit not in _CN_UNITS:
                 continue
+            if unit == "年" and (chinese or mag or n2 is not None or not n1.isdigit() or int(n1) >= 100):
+                continue   # 2021年 is a date; only small counts of years (5年过渡期) are quantities
             if n2 is not None and not n2[0].isdigit() and not mag2 and unit2 not in _CN_UNITS:
                 continue
         if v1 is None:

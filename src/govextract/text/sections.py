@@ -104,8 +104,8 @@ def classify(h: Heading, text: str) -> None:
     years = [int(y) for y in _YEAR.findall(title)]
     if years:
         h.year = max(years)
-        if h.horizon is None:
-            h.horizon = "year"
+        # "2020年及十三五工作回顾": the named year leads; five-year figures carry their own markers
+        h.horizon = "year"
     elif h.horizon is None and _ONE_YEAR.search(title):
         h.horizon = "year"
 
