@@ -12,7 +12,6 @@ from .quantities import QInfo
 F = TypeVar("F", Target, Actual)
 
 _RATE_SUFFIX = regex.compile(r"(?:增长速度|增长率|增速|增幅)$")
-_SUBJECT_SPLIT = regex.compile(r"、|和|与|及")
 
 
 def _text_span(doc: Doc, q: QInfo) -> Optional[tuple[int, int]]:
@@ -38,18 +37,14 @@ def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: C
     for _head, members in groups.items():
         n = len(members)
         first = members[0][1]
-        span = _text_span(doc, first)
-        texts: list[Optional[tuple[int, int]]] = [span] * n
-        inds: list[Optional[str]] = [first.indicator] * n
-        if n > 1 and span:
-            parts = _split_subject(doc, span)
-            if len(parts) == n and all(vocab.match(doc.text[a:b]) or (b - a) >= 4 for a, b in parts):
-                texts = parts
-                inds = [vocab.match(doc.text[a:b]) for a, b in parts]
-            else:
-                ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], n)
-                if ids:
-                    inds = ids
+        texts: list[Optional[tuple[int, int]]] = [_text_span(doc, q) for _i, q in members]
+        inds: list[Optional[str]] = [q.indicator for _i, q in members]
+        span = texts[0]
+        if n > 1 and span and all(t == span for t in texts):
+            # one compound subject for several numbers: 城乡居民人均可支配收入分别增长8%、10%
+            ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], n)
+            if ids:
+                inds = ids
         for k, (idx, q) in enumerate(members):
             t = texts[k]
             if t is None:
@@ -65,14 +60,3 @@ def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: C
                 sentence_start=ss, sentence_end=se, quantity=idx, **extra(q),
             ))
     return out
-
-
-def _split_subject(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
-    s, e = span
-    parts = []
-    pos = s
-    for m in _SUBJECT_SPLIT.finditer(doc.text, s, e):
-        parts.append((pos, m.start()))
-        pos = m.end()
-    parts.append((pos, e))
-    return [(a, b) for a, b in parts if b > a]

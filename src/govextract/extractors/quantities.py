@@ -70,13 +70,16 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
                               r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
+        # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
         "compare": regex.compile(
-            rf"(?:相比|(?<![占对正无类好可])比(?![重例率])|较(?![大快好高低多少为强])|同比|环比)(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,6}}?(?=增|减|下降|提高|回升|增长|降低))?+"
+            rf"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
+            rf"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,6}}?(?=增|减|下降|提高|回升|增长|降低))"
+            rf"|同比|环比"
             rf"|(?:是|为|相当于)(?:(?P<cy2>(?:19|20)[0-9]{{2}})年|[^,;。]{{1,10}}?)的$|在[^,;。]{{1,4}}$"),
         "trail": regex.compile(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
         "growth_end": regex.compile(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
-        "post": regex.compile(rf"(?:(?!{alt(lex['post_subject_stops'] + lex['transitive_verbs'])})[\p{{Han}}“”A-Za-z0-9])+?"
-                              rf"(?=$|{alt(lex['post_subject_stops'] + lex['transitive_verbs'])}|[,;。、:()\s])"),
+        "post": regex.compile(rf"(?:(?!{alt(lex['post_subject_stops'])})[\p{{Han}}“”A-Za-z])+?"
+                              rf"(?=$|{alt(lex['post_subject_stops'])}|[,;。、:()\s0-9])"),
         "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
         "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
         "prev": regex.compile(rf"(?:{alt(lex['previous_year_markers'])})"),
@@ -151,8 +154,39 @@ def _is_ratio(subject: str) -> bool:
     return _is_rate(subject) or subject.endswith(("率", "比重", "比例", "占比", "强度", "系数", "指数", "份额"))
 
 
+_FIVE_YEAR_OPENER = regex.compile(
+    r"\s*+(?:各位代表[!,:]?)?+(?:过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)")
+_YEAR_OPENER = regex.compile(r"\s*+(?:(?P<y>(?:19|20)[0-9]{2})年(?:以来)?+[,是我全]|全年|一年来|过去一年|刚刚过去的|今年|明年)")
+
+
+def sentence_horizons(doc: Doc) -> list[Optional[str]]:
+    """The time span each sentence speaks of: "year" or "multi_year" (None outside any section).
+
+    A section starts with what its title names first; a sentence opening on five years
+    (五年来, 十三五时期) or on a single year (2021年,… / 全年 / 一年来) switches it.
+    """
+    text = doc.text
+    out: list[Optional[str]] = []
+    state: Optional[str] = None
+    section = None
+    ry = doc.review_year
+    for s, e in doc.sentences.spans:
+        part, horizon, _y, sec = doc.parts.at(s) if doc.parts else ("other", None, None, -1)
+        if sec != section:
+            section, state = sec, horizon
+        if _FIVE_YEAR_OPENER.match(text, s, e):
+            state = "multi_year"
+        else:
+            m = _YEAR_OPENER.match(text, s, e)
+            if m and (m.group("y") is None or ry is None or int(m.group("y")) >= ry):
+                state = "year"
+        out.append(state)
+    return out
+
+
 def analyse(doc: Doc) -> list[QInfo]:
     text = doc.text
+    doc.user_data["sentence_horizon"] = sentence_horizons(doc)
     pats = _patterns()
     rclass = _relation_class()
     rclass_transitive = frozenset(lexicon()["transitive_verbs"]) - frozenset(rclass)
@@ -187,28 +221,26 @@ def analyse(doc: Doc) -> list[QInfo]:
                 relation = mg.group()
                 s_j, compare_year2 = _strip_trail(text, s_i, mg.start(), pats)
                 compare_year = compare_year or compare_year2
-        # VERB + SUBJECT + NUMBER (完成一般公共预算收入21.5亿元, 实现新增就业6000人): the verbs
-        # that open the clause are not part of the subject
+        # VERB + SUBJECT + NUMBER (完成一般公共预算收入21.5亿元, 全年签约重点项目不少于50个,
+        # 向企业输送用工3600余人): the subject is what follows the clause's last verb. Before a
+        # growth relation the verb phrase is the subject itself (引进内资增长19.2%), unless
+        # the verb is a light one (实现外贸出口增长15%).
         whole_ind = vocab.match(text[s_i:s_j]) if s_j > s_i else None
-        for _ in range(2):
-            v_i = _strip_lead(text, s_i, s_j, pats, keep_scope=False)
-            mv = pats["verb"].match(text, v_i, s_j)
-            if not mv or (mv.end() < s_j and text[mv.end()] in _NOUN_MAKERS):
-                break
-            rest = _strip_lead(text, mv.end(), s_j, pats)
-            if whole_ind and vocab.match(text[rest:s_j]) != whole_ind:
-                break
-            if relation is not None and mv.group() not in _LIGHT_VERBS and relation not in rclass_transitive:
-                break   # 引进内资增长19.2%: before a relation the verb phrase is the subject
+        growth_rel = relation is not None and rclass.get(relation) in ("up", "down")
+        v = _verb_before_subject(text, s_i, s_j, pats, light_only=growth_rel)
+        if v is not None:
             if relation is None:
-                relation = mv.group()
-            s_i = rest
+                relation = text[v[0]:v[1]]
+            s_i = _strip_lead(text, v[1], s_j, pats)
+        if s_i >= s_j and relation is None:
+            relation = None
         subject = text[s_i:s_j] if s_j > s_i else None
         if subject in _GENERIC_TOTALS and same_sentence and prev.subject:
             subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
         subj = (s_i, s_j) if subject else None
         inherited = False
-        if subject is None and (relation is not None or compare_year is not None) and same_sentence \
+        copula = compare_year is not None or (s_j < rel_start and text[rel_start - 1] == "的")
+        if subject is None and (relation is not None or copula) and same_sentence \
                 and prev.subject and relation not in rclass_transitive:
             # 地区生产总值完成238亿元,按可比口径增长6%: the clause goes on about the same subject
             subject, subj = prev.subject, prev.subj
@@ -223,13 +255,48 @@ def analyse(doc: Doc) -> list[QInfo]:
         if inherited and prev is not None:
             indicator = prev.indicator
         else:
-            indicator = vocab.match(subject) if subject else None
+            indicator = (vocab.match(subject) or whole_ind) if subject else None
         q = QInfo(n, sent, cstart, subj, subject, relation, kind, direction, indicator,
                   len(out), inherited, compare_year=compare_year)
         _context(doc, q, text, pats)
         out.append(q)
         prev = q
+    _split_list_subjects(out, text, vocab)
     return out
+
+
+_SPLIT_DUN = regex.compile(r"、")
+_SPLIT_ANY = regex.compile(r"、|和|与|及|以及")
+
+
+def _split_list_subjects(out: list[QInfo], text: str, vocab) -> None:
+    """城镇登记失业率、城镇调查失业率分别控制在3.5%和5.5%以内: one subject per number.
+
+    A subject list is split at 、 (or also at 和/与/及) when that gives exactly as many parts
+    as the list has numbers; otherwise the numbers share the subject (城乡居民人均可支配收入).
+    """
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].list_head == out[i].list_head:
+            j += 1
+        n = j - i + 1
+        head = out[i]
+        if n > 1 and head.subj and not head.inherited:
+            s, e = head.subj
+            for pat in (_SPLIT_DUN, _SPLIT_ANY):
+                parts, pos = [], s
+                for m in pat.finditer(text, s, e):
+                    parts.append((pos, m.start()))
+                    pos = m.end()
+                parts.append((pos, e))
+                if len(parts) == n and all(b - a >= 2 for a, b in parts) and \
+                        (pat is _SPLIT_DUN or all(b - a >= 3 or vocab.match(text[a:b]) for a, b in parts)):
+                    for k, (a, b) in enumerate(parts):
+                        q = out[i + k]
+                        q.subj, q.subject, q.indicator = (a, b), text[a:b], vocab.match(text[a:b])
+                    break
+        i = j + 1
 
 
 _COPULAS = ("为", "是", "达", "达到", "到")
@@ -238,13 +305,32 @@ _NOUN_MAKERS = "业者品区类量率额型户"   # 服务业, 生产者, 覆盖
 _GENERIC_TOTALS = {"总数", "总量", "数量", "总计", "总规模", "累计"}
 
 
-def _last_verb(text: str, i: int, j: int, pats: dict) -> Optional[tuple[int, int]]:
-    """The last verb in text[i:j] that leaves a subject after it."""
+def _verb_before_subject(text: str, i: int, j: int, pats: dict, light_only: bool) -> Optional[tuple[int, int]]:
+    """The last verb of text[i:j] that opens the subject after it.
+
+    A verb right after 、 belongs to a list of nouns (奖励、补助资金); one followed by
+    业/率/量… makes a noun (服务业, 覆盖率); one followed by 的 modifies (征而未供的土地).
+    """
     best = None
-    for m in pats["verb"].finditer(text, i, j):
-        if j - m.end() >= 1:
-            best = (m.start(), m.end())
+    pos = i
+    while pos < j:
+        m = pats["verb"].search(text, pos, j)
+        if not m:
+            break
+        pos = m.start() + 1
+        e = m.end()
+        if e >= j or text[e] in _NOUN_MAKERS or text[e] == "的" or (m.start() > i and text[m.start() - 1] == "、"):
+            continue
+        if light_only and m.group() not in _LIGHT_VERBS:
+            continue
+        if _inside_quotes(text, i, m.start()):
+            continue
+        best = (m.start(), e)
     return best
+
+
+def _inside_quotes(text: str, i: int, pos: int) -> bool:
+    return text.count("“", i, pos) > text.count("”", i, pos)
 
 
 def _post_subject(text: str, pos: int, end: int, pats: dict) -> Optional[tuple[int, int]]:
@@ -318,8 +404,9 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
         pass
     q.time = tm.group() if tm else None
     if doc.parts is not None:
-        part, horizon, _year, _i = doc.parts.at(n.num_start)
-        q.part, q.horizon = part, horizon
+        part, _horizon, _year, _i = doc.parts.at(n.num_start)
+        q.part = part
+        q.horizon = doc.user_data["sentence_horizon"][doc.sentences.index_at(n.num_start)]
 
 
 def _date(q: QInfo, text: str, s: int, e: int, pats: dict, first: bool) -> None:
@@ -347,8 +434,9 @@ def assign_roles(doc: Doc, infos: list[QInfo]) -> None:
                                  and q.compare_year < review_year - 0 and q.compare_year != (review_year or 0) - 1)
         year: Optional[int]
         if part == "review":
-            dated = q.explicit_year == review_year or (q.time in ("全年", "一年来", "去年", "上年"))
-            if multi or (q.horizon == "multi_year" and not dated and not _prev_year_context(doc, q)):
+            dated = q.explicit_year == review_year or (q.time in ("全年", "一年来", "去年", "上年")) \
+                or _prev_year_context(doc, q)
+            if multi or (q.horizon == "multi_year" and not dated):
                 role, year = "multi_year_outcome", None
             else:
                 role, year = "outcome", q.explicit_year or review_year

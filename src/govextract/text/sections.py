@@ -104,8 +104,11 @@ def classify(h: Heading, text: str) -> None:
     years = [int(y) for y in _YEAR.findall(title)]
     if years:
         h.year = max(years)
-        # "2020年及十三五工作回顾": the named year leads; five-year figures carry their own markers
-        h.horizon = "year"
+        # "2020年及十三五工作回顾" opens on the year, "过去五年及2021年" on the five years:
+        # what the title names first is what its first paragraphs speak of
+        mm = _MULTI.search(title)
+        ym = _YEAR.search(title)
+        h.horizon = "multi_year" if mm and mm.start() < ym.start() else "year"
     elif h.horizon is None and _ONE_YEAR.search(title):
         h.horizon = "year"
 
@@ -123,7 +126,7 @@ def build_tree(text: str) -> list[Heading]:
         if breaks and any(last_top is not None and last_top.start < b <= h.start for b in breaks):
             stack, last_top, inner = [], None, 0   # an attachment starts a new numbering
         if h.level == 1 and last_top is not None:
-            if h.value == 1 and last_top.value >= 2 and last_top.part == "plan":
+            if h.value == 1 and last_top.part in ("plan", "review") and (last_top.value >= 2 or not inner):
                 h.level, inner = 2, 1
             elif inner and h.value == inner + 1:
                 probe = Heading(level=1, number=h.number, style=h.style, value=h.value, start=h.start,
