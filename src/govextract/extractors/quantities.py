@@ -37,6 +37,7 @@ class QInfo:
     indicator: Optional[str]
     list_head: int                       # index of the first quantity of its 分别/、 list
     inherited: bool = False              # subject taken from the previous quantity
+    post_subject: bool = False           # subject written after the number (新增5个博士点)
     multi_year: bool = False
     compare_year: Optional[int] = None
     explicit_year: Optional[int] = None
@@ -70,12 +71,16 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
                               r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
+        "adverb": regex.compile(rf"(?:{alt(lex['subject_adverbs'])})"),
+        "prep": regex.compile(rf"(?:{alt(lex['prepositions'])})"),
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
         "compare": regex.compile(
             rf"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
-            rf"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,6}}?(?=增|减|下降|提高|回升|增长|降低))"
-            rf"|同比|环比"
-            rf"|(?:是|为|相当于)(?:(?P<cy2>(?:19|20)[0-9]{{2}})年|[^,;。]{{1,10}}?)的$|在[^,;。]{{1,4}}$"),
+            rf"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,10}}?(?=增|减|下降|提高|回升|增长|降低))"
+            rf"|同比|环比"),
+        # 是2016年的 (N倍), 占全市的 (N%), 在全市 (locative): they end the subject window
+        "copula_end": regex.compile(
+            rf"(?:是|为|相当于|占)(?:(?P<cy2>(?:19|20)[0-9]{{2}})年|[^,;。]{{1,10}}?)的$|在[^,;。]{{1,4}}$"),
         "trail": regex.compile(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
         "growth_end": regex.compile(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
         "post": regex.compile(rf"(?:(?!{alt(lex['post_subject_stops'])})[\p{{Han}}“”A-Za-z])+?"
@@ -128,9 +133,16 @@ def _strip_lead(text: str, i: int, j: int, pats: dict, keep_scope: bool = True) 
 def _strip_trail(text: str, i: int, j: int, pats: dict) -> tuple[int, Optional[int]]:
     compare_year = None
     # adverbials of comparison may sit anywhere after the subject: cut at the first
-    m = pats["compare"].search(text, i, j)
+    # the comparison's complement ends at the relation, which lies just beyond j
+    m = pats["compare"].search(text, i, min(len(text), j + 4))
+    if m and m.start() >= j:
+        m = None
+    if m is None:
+        m = pats["copula_end"].search(text, i, j)
+        cy = m.group("cy2") if m else None
+    else:
+        cy = m.group("cy")
     if m:
-        cy = m.group("cy") or m.group("cy2")
         if cy:
             compare_year = int(cy)
         j = m.start()
@@ -206,6 +218,13 @@ def analyse(doc: Doc) -> list[QInfo]:
         if same_sentence and text[prev.raw.end:n.start] in _LIST_JOINERS:
             q = QInfo(n, sent, prev.clause, prev.subj, prev.subject, prev.relation, prev.kind,
                       prev.direction, prev.indicator, prev.list_head, prev.inherited)
+            if prev.post_subject:
+                # 在39个乡镇、225个村: each number names its own thing after it
+                post = _post_subject(text, n.end, sent[1], pats)
+                q.subj = post
+                q.subject = text[post[0]:post[1]] if post else None
+                q.indicator = vocab.match(q.subject) if q.subject else None
+                q.post_subject, q.list_head = True, len(out)
             _context(doc, q, text, pats)
             out.append(q)
             prev = q
@@ -227,13 +246,14 @@ def analyse(doc: Doc) -> list[QInfo]:
         # the verb is a light one (实现外贸出口增长15%).
         whole_ind = vocab.match(text[s_i:s_j]) if s_j > s_i else None
         growth_rel = relation is not None and rclass.get(relation) in ("up", "down")
-        v = _verb_before_subject(text, s_i, s_j, pats, light_only=growth_rel)
-        if v is not None:
+        verb_relation = False
+        verb = _verb_before_subject(text, s_i, s_j, pats, light_only=growth_rel) if s_j > s_i else None
+        if verb is not None:
+            rest = _strip_lead(text, verb[1], s_j, pats)
             if relation is None:
-                relation = text[v[0]:v[1]]
-            s_i = _strip_lead(text, v[1], s_j, pats)
-        if s_i >= s_j and relation is None:
-            relation = None
+                relation = text[verb[0]:verb[1]]
+                verb_relation = True
+            s_i = rest
         subject = text[s_i:s_j] if s_j > s_i else None
         if subject in _GENERIC_TOTALS and same_sentence and prev.subject:
             subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
@@ -241,12 +261,17 @@ def analyse(doc: Doc) -> list[QInfo]:
         inherited = False
         copula = compare_year is not None or (s_j < rel_start and text[rel_start - 1] == "的")
         if subject is None and (relation is not None or copula) and same_sentence \
-                and prev.subject and relation not in rclass_transitive:
+                and prev.subject and not verb_relation:
             # 地区生产总值完成238亿元,按可比口径增长6%: the clause goes on about the same subject
             subject, subj = prev.subject, prev.subj
             inherited = True
+        if subject is None and same_sentence and prev.subject and n.start == prev.raw.end:
+            # 拆除违建219处1.9万平方米: two measures of one thing, written back to back
+            subject, subj, inherited = prev.subject, prev.subj, True
+        post_subject = False
         if subject is None:
             post = _post_subject(text, n.end, sent[1], pats)
+            post_subject = post is not None
             if post:
                 subj, subject = post, text[post[0]:post[1]]
         if subject and len(subject) > 24 and _DIGIT.search(subject):
@@ -257,7 +282,7 @@ def analyse(doc: Doc) -> list[QInfo]:
         else:
             indicator = (vocab.match(subject) or whole_ind) if subject else None
         q = QInfo(n, sent, cstart, subj, subject, relation, kind, direction, indicator,
-                  len(out), inherited, compare_year=compare_year)
+                  len(out), inherited, post_subject, compare_year=compare_year)
         _context(doc, q, text, pats)
         out.append(q)
         prev = q
@@ -306,27 +331,45 @@ _GENERIC_TOTALS = {"总数", "总量", "数量", "总计", "总规模", "累计"
 
 
 def _verb_before_subject(text: str, i: int, j: int, pats: dict, light_only: bool) -> Optional[tuple[int, int]]:
-    """The last verb of text[i:j] that opens the subject after it.
+    """Where the subject starts after the verbs that open the clause, or None.
 
-    A verb right after 、 belongs to a list of nouns (奖励、补助资金); one followed by
-    业/率/量… makes a noun (服务业, 覆盖率); one followed by 的 modifies (征而未供的土地).
+    完成一般公共预算收入 -> 一般公共预算收入; 关停并转提升“散乱污”企业 -> “散乱污”企业;
+    向企业输送用工 -> 用工 (a prepositional phrase may stand before the verb). A verb followed by
+    业/率/量… makes a noun (服务业, 覆盖率), one followed by 的 modifies (征而未供的土地).
     """
-    best = None
-    pos = i
+    pos = _strip_lead(text, i, j, pats, keep_scope=False)
+    pos = _skip(text, pos, j, pats["adverb"])
+    if pats["prep"].match(text, pos, j):
+        m = pats["verb"].search(text, pos + 1, j)
+        while m and _inside_quotes(text, pos, m.start()):
+            m = pats["verb"].search(text, m.end(), j)
+        if not m:
+            return None
+        pos = m.start()
+    found = None
     while pos < j:
-        m = pats["verb"].search(text, pos, j)
+        m = pats["verb"].match(text, pos, j)
         if not m:
             break
-        pos = m.start() + 1
         e = m.end()
-        if e >= j or text[e] in _NOUN_MAKERS or text[e] == "的" or (m.start() > i and text[m.start() - 1] == "、"):
-            continue
+        if e < j and (text[e] in _NOUN_MAKERS or text[e] == "的"):
+            break
         if light_only and m.group() not in _LIGHT_VERBS:
-            continue
-        if _inside_quotes(text, i, m.start()):
-            continue
-        best = (m.start(), e)
-    return best
+            break
+        found = (m.start(), e)
+        pos = _skip(text, _strip_lead(text, e, j, pats), j, pats["adverb"])
+        if pos < j and text[pos] in "并和、" and pats["verb"].match(text, pos + 1, j):
+            pos += 1
+    return found
+
+
+def _skip(text: str, pos: int, end: int, pat) -> int:
+    while pos < end:
+        m = pat.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
 
 
 def _inside_quotes(text: str, i: int, pos: int) -> bool:
@@ -410,7 +453,7 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
 
 
 def _date(q: QInfo, text: str, s: int, e: int, pats: dict, first: bool) -> None:
-    for m in pats["year"].finditer(text, s, e):
+    for m in pats["year"].finditer(text, s, e):  # noqa: B007 - first date wins when first=True
         if text[max(s, m.start() - 1):m.start()] in ("比", "较", "是", "于") or text.startswith(("以来", "的"), m.end()):
             continue
         if m.group("by"):
