@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Iterable, Optional
 
 from ._data import lexicon, load_json
 
 # Suffixes that name the rate of change of the subject rather than a different measure.
+_MISS = object()
 _RATE_SUFFIXES = ("增长速度", "增长率", "增速", "增幅")
 
 
@@ -35,9 +37,11 @@ class IndicatorVocabulary:
         self.indicators: dict[str, Indicator] = {}
         self._alias: dict[str, str] = {}
         self._parent_of: dict[str, str] = {}
+        self._cache: dict[str, Optional[str]] = {}
         lex = lexicon()
         self._scopes = tuple(sorted(lex["scope_prefixes"], key=len, reverse=True))
         self._times = tuple(sorted(lex["time_words"], key=len, reverse=True))
+        self._prefix_re = re.compile("(?:" + "|".join(map(re.escape, self._scopes + self._times)) + ")+")
         for ind in indicators:
             self._register(ind)
 
@@ -52,6 +56,7 @@ class IndicatorVocabulary:
                                    for i in self.indicators.values())
 
     def _register(self, ind: Indicator) -> None:
+        self._cache = {}
         self.indicators[ind.id] = ind
         for name in (ind.zh, *ind.aliases):
             self._alias[self._key(name)] = ind.id
@@ -76,13 +81,9 @@ class IndicatorVocabulary:
     def core(self, subject: str) -> str:
         """The subject without scope, time words or a rate-of-change suffix."""
         s = self._key(subject)
-        changed = True
-        while changed:
-            changed = False
-            for w in self._scopes + self._times:
-                if s.startswith(w) and len(s) > len(w):
-                    s = s[len(w):]
-                    changed = True
+        m = self._prefix_re.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
         for suf in _RATE_SUFFIXES:
             if s.endswith(suf) and len(s) > len(suf):
                 s = s[: -len(suf)]
@@ -98,6 +99,15 @@ class IndicatorVocabulary:
         """
         if not subject:
             return None
+        hit = self._cache.get(subject, _MISS)
+        if hit is not _MISS:
+            return hit
+        hit = self._match(subject)
+        if len(self._cache) < 100_000:
+            self._cache[subject] = hit
+        return hit
+
+    def _match(self, subject: str) -> Optional[str]:
         s = self.core(subject)
         hit = self._alias.get(s)
         if hit is None:

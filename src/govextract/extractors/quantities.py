@@ -166,9 +166,11 @@ def _is_ratio(subject: str) -> bool:
     return _is_rate(subject) or subject.endswith(("率", "比重", "比例", "占比", "强度", "系数", "指数", "份额"))
 
 
-_FIVE_YEAR_OPENER = regex.compile(
-    r"\s*+(?:各位代表[!,:]?)?+(?:过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)")
-_YEAR_OPENER = regex.compile(r"\s*+(?:(?P<y>(?:19|20)[0-9]{2})年(?:以来)?+[,是我全]|全年|一年来|过去一年|刚刚过去的|今年|明年)")
+# Sentence openers that say which span of time the sentence speaks of (one pass over the text).
+_OPENER = regex.compile(
+    r"(?:(?<=^)|(?<=[。!?\n]))[ \t\u3000]*+(?:各位代表[!,:]?)?+"
+    r"(?:(?P<multi>过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)"
+    r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年(?:以来)?+[,是我全]|全年|一年来|过去一年|刚刚过去的|今年|明年))")
 
 
 def sentence_horizons(doc: Doc) -> list[Optional[str]]:
@@ -178,20 +180,28 @@ def sentence_horizons(doc: Doc) -> list[Optional[str]]:
     (五年来, 十三五时期) or on a single year (2021年,… / 全年 / 一年来) switches it.
     """
     text = doc.text
+    ry = doc.review_year
+    openers: dict[int, str] = {}
+    for m in _OPENER.finditer(text):
+        if m.group("multi"):
+            kind = "multi_year"
+        elif m.group("y") is None or ry is None or int(m.group("y")) >= ry:
+            kind = "year"
+        else:
+            continue
+        openers[doc.sentences.index_at(m.start())] = kind
     out: list[Optional[str]] = []
     state: Optional[str] = None
-    section = None
-    ry = doc.review_year
-    for s, e in doc.sentences.spans:
-        part, horizon, _y, sec = doc.parts.at(s) if doc.parts else ("other", None, None, -1)
-        if sec != section:
-            section, state = sec, horizon
-        if _FIVE_YEAR_OPENER.match(text, s, e):
-            state = "multi_year"
-        else:
-            m = _YEAR_OPENER.match(text, s, e)
-            if m and (m.group("y") is None or ry is None or int(m.group("y")) >= ry):
-                state = "year"
+    starts = doc.parts.starts if doc.parts else [0]
+    infos = doc.parts.info if doc.parts else [("other", None, None, -1)]
+    nxt, sec = 1, 0
+    for k, (s, _e) in enumerate(doc.sentences.spans):
+        if nxt < len(starts) and s >= starts[nxt] or k == 0:
+            while nxt < len(starts) and s >= starts[nxt]:
+                nxt += 1
+            sec = nxt - 1
+            state = infos[sec][1]
+        state = openers.get(k, state)
         out.append(state)
     return out
 

@@ -70,8 +70,26 @@ def _pattern() -> "regex.Pattern[str]":
 
 # Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
 # magnitude or a unit they may carry; the full pattern then runs anchored at each.
-_CANDIDATE = re.compile(   # stdlib re scans this faster; no nested quantifier, linear
-    rf"[0-9]+|百分之|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
+_NOT_BEFORE = frozenset("0123456789.第" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=None)
+def _candidate() -> "re.Pattern[str]":
+    """Digits followed by something a quantity needs (not a bare year or item number), 百分之,
+    or Chinese numerals before a magnitude or unit they may carry. stdlib re scans this faster
+    than regex; no nested quantifier, linear."""
+    follow = "".join(sorted(_follow_chars() - {"年"}))
+    return re.compile(
+        rf"[0-9]+(?:\.[0-9]+)?(?=[{re.escape(follow)}])|[0-9]{{1,2}}(?=年)"
+        rf"|百分之|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
+
+
+@lru_cache(maxsize=None)
+def _follow_chars() -> frozenset[str]:
+    """Characters that may follow a numeral inside a quantity (units, magnitudes, decimals, ranges)."""
+    mags, units, q = _vocab()
+    first = {w[0] for w in (*mags, *units, *q["inner"])}
+    return frozenset(first | set(".-—–~至到点") | set(_CN))
 
 
 @lru_cache(maxsize=None)
@@ -119,12 +137,12 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
     inner_q = q["inner"]
     full = _pattern()
     pos = start
-    for c in _CANDIDATE.finditer(text, start, end):
-        if c.start() < pos:
+    for c in _candidate().finditer(text, start, end):
+        cs = c.start()
+        if cs < pos:
             continue
-        prev_c = text[c.start() - 1] if c.start() > 0 else ""
-        if prev_c and (prev_c in "0123456789.第" or "A" <= prev_c <= "Z" or "a" <= prev_c <= "z"):
-            continue
+        if cs > 0 and text[cs - 1] in _NOT_BEFORE:
+            continue    # inside a longer number or a code: 1.5, PM2.5, G4, 第9届
         m = full.match(text, c.start(), end)
         if m is None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+import bisect
 import re
 
 import regex
@@ -193,7 +194,6 @@ class PartMap:
         return cls(starts, info)
 
     def at(self, pos: int) -> tuple[str, Optional[str], Optional[int], int]:
-        import bisect
         return self.info[bisect.bisect_right(self.starts, pos) - 1]
 
 

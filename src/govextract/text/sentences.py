@@ -28,15 +28,11 @@ class Sentences:
 
 
 def split_sentences(text: str) -> Sentences:
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        end = m.end() if m.end() > m.start() else m.start()
-        if end > pos:
-            spans.append((pos, end))
-        pos = end
-    if pos < len(text) or not spans:
-        spans.append((pos, len(text)))
+    ends = [m.end() for m in _BOUNDARY.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    starts = [0] + ends[:-1]
+    spans = [(s, e) for s, e in zip(starts, ends) if e > s] or [(0, len(text))]
     return Sentences(spans)
 
 
