@@ -136,7 +136,7 @@ class Pipeline:
         report.notes.extend(noise.notes)
         doc = Doc(text, norm, report, self.vocab)
         doc.sentences = split_sentences(norm.text)
-        doc.headings = build_tree(norm.text)
+        doc.headings = build_tree(norm.text, [s for s, _e in doc.sentences.spans])
         doc.parts = PartMap.from_roots(doc.headings)
         return doc
 

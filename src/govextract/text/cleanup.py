@@ -100,32 +100,54 @@ def is_debris_line(line: str) -> bool:
             and "。" not in line[:-1] and not _ITEM.match(line))
 
 
+def _line_at(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", start, pos) + 1 if text.rfind("\n", start, pos) >= 0 else start
+    le = text.find("\n", pos, end)
+    return ls, (end if le < 0 else le)
+
+
 def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
-    """Lines of page chrome, and the short lines sandwiched between them."""
+    """Lines of page chrome, and the short lines sandwiched between them.
+
+    One keyword scan finds the candidate lines; only those, and the lines between two of
+    them, are looked at (most documents have none).
+    """
     pat = _debris_re()
-    lines: list[tuple[int, int, bool, bool]] = []   # start, end, is_debris, is_short
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        le = end if nl < 0 else nl
-        line = text[pos:le].strip()
-        if line:
-            short = len(line) <= 24 and "。" not in line and "政府工作报告" not in line
-            hit = is_debris_line(line)
-            lines.append((pos, le, hit, short))
-        pos = le + 1
-        if len(lines) > 100_000:
-            break
-    n = len(lines)
-    raw = [i for i in range(n) if lines[i][2]]
+    hit_lines: list[tuple[int, int]] = []
+    for m in pat.finditer(text, start, end):
+        ls, le = _line_at(text, m.start(), start, end)
+        if hit_lines and hit_lines[-1][0] == ls:
+            continue
+        if is_debris_line(text[ls:le]):
+            hit_lines.append((ls, le))
+    if len(hit_lines) < 2:
+        return
     # chrome comes in clusters; a lone keyword line ("(三)深入开展主题教育") is report text
-    hits = [h for k, h in enumerate(raw)
-            if (k > 0 and h - raw[k - 1] <= 6) or (k + 1 < len(raw) and raw[k + 1] - h <= 6)]
-    marked = set(hits)
-    for a, b in zip(hits, hits[1:]):
-        if b - a <= 12 and all(lines[k][3] for k in range(a + 1, b)):
-            marked.update(range(a + 1, b))
-    for i in sorted(marked):
-        s, e = lines[i][0], lines[i][1]
+    def lines_between(a: tuple[int, int], b: tuple[int, int]) -> list[tuple[int, int]]:
+        out, pos = [], a[1] + 1
+        while pos < b[0]:
+            le = text.find("\n", pos, b[0])
+            le = b[0] - 1 if le < 0 else le
+            if text[pos:le].strip():
+                out.append((pos, le))
+            pos = le + 1
+        return out
+
+    gaps = [lines_between(a, b) for a, b in zip(hit_lines, hit_lines[1:])]
+    near = [len(g) < 6 for g in gaps]
+    marked: set[tuple[int, int]] = set()
+    for k, line in enumerate(hit_lines):
+        if (k > 0 and near[k - 1]) or (k < len(gaps) and near[k]):
+            marked.add(line)
+    for k, g in enumerate(gaps):
+        a, b = hit_lines[k], hit_lines[k + 1]
+        if a in marked and b in marked and len(g) < 12 and all(_is_short(text[s:e]) for s, e in g):
+            marked.update(g)
+    for s, e in sorted(marked):
         noise.drop.append((s, e))
         noise.debris.append((s, e))
+
+
+def _is_short(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= 24 and "。" not in line and "政府工作报告" not in line

@@ -66,9 +66,16 @@ def _title_end(text: str, start: int) -> int:
     return stop
 
 
-def find_headings(text: str) -> list[Heading]:
+def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
+    """Headings of ``text``. With ``starts`` (sentence starts), only those places are tried:
+    a heading always opens a sentence, and trying a handful of places beats a full scan."""
     out: list[Heading] = []
-    for m in _HEADING.finditer(text):
+    if starts is None:
+        matches = _HEADING.finditer(text)
+    else:
+        tried = sorted({_skip_blank(text, s) for s in starts})
+        matches = (m for m in (_HEADING.match(text, p) for p in tried) if m)
+    for m in matches:
         key = m.lastgroup
         lvl = {"l1": 1, "p1": 1, "l2": 2, "l3": 3, "l4": 4}[key]
         num = m.group(key)
@@ -95,6 +102,13 @@ def find_headings(text: str) -> list[Heading]:
     return out
 
 
+def _skip_blank(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
+
+
 def classify(h: Heading, text: str) -> None:
     title = text[h.title_start:h.title_end]
     if _REVIEW.search(title):
@@ -114,10 +128,10 @@ def classify(h: Heading, text: str) -> None:
         h.horizon = "year"
 
 
-def build_tree(text: str) -> list[Heading]:
+def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
     """Nest headings by level. A top-level numbering that restarts at 一 inside a
     plan part (一、…二、…三、2022年工作 … 一、聚焦实体经济) nests under the section it restarts in."""
-    heads = find_headings(text)
+    heads = find_headings(text, starts)
     breaks = [m.start() for m in _ATTACHMENT.finditer(text)]
     roots: list[Heading] = []
     stack: list[Heading] = []
