@@ -9,7 +9,7 @@ from ._data import lexicon, load_json
 
 # Suffixes that name the rate of change of the subject rather than a different measure.
 _MISS = object()
-_RATE_SUFFIXES = ("增长速度", "增长率", "增速", "增幅")
+_RATE_SUFFIXES = ("增长速度", "增速", "增幅")
 
 
 @dataclass
@@ -65,13 +65,20 @@ class IndicatorVocabulary:
             for child in ind.split["into"]:
                 self._parent_of[child] = ind.id
 
-    def add(self, id: str, zh: str, aliases: Iterable[str] = (), en: str = "") -> None:
-        """Add an indicator, or extend an existing one with more aliases."""
+    def add(self, id: str, zh: str, aliases: Iterable[str] = (), en: str = "", headline: bool = False,
+            split: Optional[dict] = None) -> None:
+        """Add an indicator, or extend an existing one with more aliases.
+
+        ``headline=True`` lets it count towards a year's summary sentence (actuals);
+        ``split`` is a compound rule like ``{"markers": ["城乡"], "into": [id_a, id_b]}``.
+        """
         if id in self.indicators:
             ind = self.indicators[id]
             ind.aliases.extend(a for a in aliases if a not in ind.aliases)
+            ind.headline = ind.headline or headline
+            ind.split = split or ind.split
         else:
-            ind = Indicator(id, zh, en, list(aliases))
+            ind = Indicator(id, zh, en, list(aliases), split, headline)
         self._register(ind)
 
     @staticmethod
@@ -108,6 +115,12 @@ class IndicatorVocabulary:
         return hit
 
     def _match(self, subject: str) -> Optional[str]:
+        whole = self._key(subject)
+        m = self._prefix_re.match(whole)
+        if m and m.end() < len(whole):
+            whole = whole[m.end():]
+        if whole in self._alias:          # 经济增速 is itself an alias
+            return self._alias[whole]
         s = self.core(subject)
         hit = self._alias.get(s)
         if hit is None:

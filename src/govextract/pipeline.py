@@ -54,11 +54,9 @@ def _load_builtin() -> None:
     _BUILTIN_LOADED = True
     from .extractors import meta, quantities, targets, actuals, structure, projects, responsibilities
 
-    @register("meta")
     def _meta(doc: Doc) -> None:
         meta.extract_meta(doc)
 
-    @register("quantities")
     def _quantities(doc: Doc) -> None:
         lists = targets.find_lists(doc)
         doc.user_data["target_lists"] = lists
@@ -66,11 +64,13 @@ def _load_builtin() -> None:
         meta.infer_years(doc, lead_year)
         quantities.extract_quantities(doc)
 
-    register("structure")(structure.extract_structure)
-    register("targets")(targets.extract_targets)
-    register("actuals")(actuals.extract_actuals)
-    register("projects")(projects.extract_projects)
-    register("responsibilities")(responsibilities.extract_responsibilities)
+    _REGISTRY.setdefault("meta", _meta)
+    _REGISTRY.setdefault("quantities", _quantities)
+
+    for name, fn in (("structure", structure.extract_structure), ("targets", targets.extract_targets),
+                     ("actuals", actuals.extract_actuals), ("projects", projects.extract_projects),
+                     ("responsibilities", responsibilities.extract_responsibilities)):
+        _REGISTRY.setdefault(name, fn)   # a user's earlier register() of the same name wins
 
 
 DEFAULT_COMPONENTS = ("meta", "structure", "quantities", "targets", "actuals", "projects", "responsibilities")
@@ -107,12 +107,15 @@ class Pipeline:
         for i, (n, _) in enumerate(self.components):
             if n == name:
                 return i
-        raise KeyError(f"no component {name!r} in this pipeline: {self.component_names}")
+        raise KeyError(f"no component {name!r} in this pipeline; it has {self.component_names}")
 
     def add_component(self, name: str, fn: Optional[Component] = None, *, before: Optional[str] = None,
                       after: Optional[str] = None) -> None:
         """Add a component (a callable, or the name of a registered one) at the end or before/after another."""
-        fn = fn or _REGISTRY[name]
+        if fn is None:
+            if name not in _REGISTRY:
+                raise KeyError(f"no component registered as {name!r}; known: {sorted(_REGISTRY)}")
+            fn = _REGISTRY[name]
         if before is not None:
             self.components.insert(self._index(before), (name, fn))
         elif after is not None:

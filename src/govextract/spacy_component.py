@@ -22,11 +22,11 @@ from spacy.tokens import Doc
 
 from .pipeline import Pipeline
 
-_SPAN_GROUPS = {
-    "govextract_targets": "targets",
-    "govextract_actuals": "actuals",
-    "govextract_quantities": "quantities",
-    "govextract_projects": "projects",
+_SPAN_GROUPS = {  # span group -> (Report attribute, span label)
+    "govextract_targets": ("targets", "target"),
+    "govextract_actuals": ("actuals", "actual"),
+    "govextract_quantities": ("quantities", "quantity"),
+    "govextract_projects": ("projects", "project"),
 }
 
 
@@ -42,11 +42,11 @@ class GovextractComponent:
     def __call__(self, doc: Doc) -> Doc:
         report = self.pipeline(doc.text)
         doc._.govextract = report
-        for group, attr in _SPAN_GROUPS.items():
+        for group, (attr, label) in _SPAN_GROUPS.items():
             spans = []
             for obj in getattr(report, attr):
                 # a number may sit inside a token (jieba keeps "7.8%左右" whole): expand to tokens
-                span = doc.char_span(obj.start, obj.end, label=attr[:-1], alignment_mode="expand")
+                span = doc.char_span(obj.start, obj.end, label=label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
             doc.spans[group] = spans

@@ -1,7 +1,7 @@
 """Last year's headline outcomes from the review part.
 
-A summary sentence is one that states at least two headline indicators for the
-previous year.  In a single-year review every sentence speaks of that year; in a
+A summary sentence is one that states at least two indicators for the previous year,
+one of them an economic aggregate (indicators.json ``headline``).  In a single-year review every sentence speaks of that year; in a
 five-year review a sentence counts only when it (or the sentence just before it)
 dates itself to the previous year (2021年,… / 全年… / 刚刚过去的2021年).
 Five-year averages, cumulative figures and comparisons with earlier years stay out.
@@ -20,6 +20,7 @@ from .quantities import QInfo
 _FIVE_YEAR_OPENERS = regex.compile(r"五年来|过去五年|过去的五年|十[一二三四五]五(?:期间|时期|以来)|(?:19|20)[0-9]{2}年以来")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年(?!以来|底以来)")
 _PREV_OPENER = regex.compile(r"\s*+(?:全年|一年来|过去一年|去年|刚刚过去的)")
+_RECALLED_TARGETS = regex.compile(r"目标(?:是|为)\s*+:")
 _MIN_INDICATORS = 2
 _CARRY = 3     # sentences after a dated opener that still speak of that year
 
@@ -63,8 +64,10 @@ def extract_actuals(doc: Doc) -> None:
             continue
         eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
         vocab = doc.vocab.indicators
-        if len({q.indicator for _i, q in eligible
-                if vocab.is_headline(q.indicator) and not q.inherited}) >= _MIN_INDICATORS:
+        named = {q.indicator for _i, q in eligible if q.indicator and not q.inherited}
+        if _RECALLED_TARGETS.search(sent):
+            continue    # 年初确定的主要预期目标是…: last year's targets recalled, not its outcomes
+        if len(named) >= _MIN_INDICATORS and any(vocab.is_headline(i) for i in named):
             chosen.extend(eligible)
     if not chosen:
         return

@@ -11,7 +11,7 @@ from .quantities import QInfo
 
 F = TypeVar("F", Target, Actual)
 
-_RATE_SUFFIX = regex.compile(r"(?:增长速度|增长率|增速|增幅)$")
+_RATE_SUFFIX = regex.compile(r"(?:增长速度|增速|增幅)$")
 
 
 def _text_span(doc: Doc, q: QInfo) -> Optional[tuple[int, int]]:
@@ -45,6 +45,11 @@ def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: C
             ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], n)
             if ids:
                 inds = ids
+        elif n == 1 and span and "均" in doc.text[span[1]:first.raw.num_start]:
+            # 城镇居民和农村居民人均可支配收入均增长7%: one figure for each part of the compound
+            ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], 2)
+            if ids:
+                members, texts, inds = members * 2, texts * 2, ids
         for k, (idx, q) in enumerate(members):
             t = texts[k]
             if t is None:

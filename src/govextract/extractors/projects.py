@@ -21,14 +21,19 @@ from ..model import Project
 from ..numbers.numerals import parse_number
 
 _UNITS = r"(?:万亿元|亿元|万元|亿美元|万美元|元)"
-_NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投产|完成|实现|落地|顺利|正式|加快|已经|已|全面|主体|项目建设|投入使用"
+_NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投产|完成|实现|落地|顺利|正式|加快|已经|已|全面|主体|(?<=项目)建设|投入使用"
 # Candidates are found by their money phrase; verb and name are read around it.
 # stdlib re: these scan the whole text and re finds their literal parts faster; both are linear
 _MONEY_DE = re.compile(rf"(?P<amt>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_UNITS})的")
 _MONEY_NO_DE = re.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_UNITS})(?!的)")
 _NAME = regex.compile(rf"(?:(?!{_NAME_STOP}).){{2,60}}?(?={_NAME_STOP}|$)")
 _NAME_NO_DE = regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
-_VERBS = ("总投资", "计划投资", "估算投资", "概算投资", "投资")
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict:
+    d = load_json("projects.json")
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in d.items() if not k.startswith("_")}
 _GROUP = regex.compile(r"(?P<count>[0-9]++)(?:个|项|批)")
 
 
@@ -40,9 +45,25 @@ def _scale() -> dict[str, Decimal]:
 
 
 def _bad_name(name: str) -> bool:
-    # a bare count or scale word, not a project name ("项目1个", "以上项目")
-    return (name.startswith(("项目", "以上", "左右", "规模", "产值", "资金", "基金"))
+    # a bare count or scale word, not a project name ("项目1个", "以上项目", "120亿元的目标")
+    w = _words()
+    return (name.startswith(("项目", "以上", "左右", "规模", "产值", "资金", "基金")) or name in w["not_names"]
             or name.endswith(("基金", "资金")) or len(name.strip()) < 2)
+
+
+def _is_project_phrase(text: str, m, verb, name: str) -> bool:
+    """AMOUNT的NAME is a project only with an investment verb, inside a list of projects,
+    after a construction verb in its clause, or with a name shaped like a project."""
+    w = _words()
+    before = text[max(0, m.start() - 8):m.start()]
+    if verb is None and before.endswith(w["not_investment_before"]):
+        return False      # 年产值10亿元的龙头企业: an output value, not an investment
+    if verb is not None or name.endswith(w["project_heads"]):
+        return True
+    clause = text[max(0, m.start() - 40):m.start()]
+    cut = max(clause.rfind(c) for c in ",;:。\n")
+    clause = clause[cut + 1:]
+    return clause.endswith("、") or any(v in clause for v in w["construction_verbs"])
 
 
 def extract_projects(doc: Doc) -> None:
@@ -50,11 +71,11 @@ def extract_projects(doc: Doc) -> None:
     report = doc.report
     found: list = []
     for m in _MONEY_DE.finditer(text):
-        verb = next((v for v in _VERBS if text.startswith(v, m.start() - len(v))), None)
+        verb = next((v for v in _words()["investment_verbs"] if text.startswith(v, m.start() - len(v))), None)
         if verb is None and text[max(0, m.start() - 2):m.start()].endswith(("超过", "达到", "达")):
             continue   # 达到100亿元的规模: a level reached, not a budget
         nm = _NAME.match(text, m.end())
-        if nm:
+        if nm and _is_project_phrase(text, m, verb, nm.group().strip()):
             found.append((m.start() - len(verb or ""), m, nm.start(), nm.end()))
     for m in _MONEY_NO_DE.finditer(text):
         nm = _NAME_NO_DE.match(text, m.end())

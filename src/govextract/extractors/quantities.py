@@ -87,9 +87,14 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
                               rf"(?=$|{alt(lex['post_subject_stops'])}|[,;。、:()\s0-9])"),
         "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
         "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
-        "prev": regex.compile(rf"(?:{alt(lex['previous_year_markers'])})"),
         "time": regex.compile(rf"到{_YEAR_RE}|{_YEAR_RE}|年均|五年来|累计|今年|全年|去年|上年|一年来|十[一二三四五]五(?:期间|时期)?"),
     }
+
+
+@lru_cache(maxsize=None)
+def _stretch_words() -> tuple[str, ...]:
+    from .._data import load_json
+    return tuple(load_json("qualifiers.json")["stretch"])
 
 
 @lru_cache(maxsize=None)
@@ -159,7 +164,7 @@ def _strip_trail(text: str, i: int, j: int, pats: dict) -> tuple[int, Optional[i
 
 
 def _is_rate(subject: str) -> bool:
-    return subject.endswith(("增速", "增幅", "涨幅", "增长率", "增长速度", "速度"))
+    return subject.endswith(("增速", "增幅", "涨幅", "增长速度", "速度"))
 
 
 def _is_ratio(subject: str) -> bool:
@@ -269,7 +274,8 @@ def analyse(doc: Doc) -> list[QInfo]:
             subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
         subj = (s_i, s_j) if subject else None
         inherited = False
-        copula = compare_year is not None or (s_j < rel_start and text[rel_start - 1] == "的")
+        copula = compare_year is not None or (s_j < rel_start and text[rel_start - 1] == "的") \
+            or (s_i >= s_j and any(w in text[cstart:n.num_start] for w in _stretch_words()))
         if subject is None and (relation is not None or copula) and same_sentence \
                 and prev.subject and not verb_relation:
             # 地区生产总值完成238亿元,按可比口径增长6%: the clause goes on about the same subject
@@ -287,6 +293,10 @@ def analyse(doc: Doc) -> list[QInfo]:
         if subject and len(subject) > 24 and _DIGIT.search(subject):
             subject, subj = None, None
         kind, direction = _kind(relation, subject or "", n.unit, rclass)
+        if inherited and prev is not None and kind == "level" and prev.kind == "growth" \
+                and relation in _COPULAS and n.unit == prev.raw.unit:
+            # 增长7%以上、力争达到8%: 达到 restates the same growth
+            kind, direction = prev.kind, prev.direction
         if inherited and prev is not None:
             indicator = prev.indicator
         else:
@@ -317,7 +327,8 @@ def _split_list_subjects(out: list[QInfo], text: str, vocab) -> None:
             j += 1
         n = j - i + 1
         head = out[i]
-        if n > 1 and head.subj and not head.inherited:
+        whole = text[head.subj[0]:head.subj[1]] if head.subj else ""
+        if n > 1 and head.subj and not head.inherited and not vocab.split(vocab.match(whole), whole, n):
             s, e = head.subj
             for pat in (_SPLIT_DUN, _SPLIT_ANY):
                 parts, pos = [], s
@@ -444,7 +455,7 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     before_sent = text[s0:n.num_start]
     before_clause = text[q.clause:n.num_start]
     q.estimated = "预计" in before_sent
-    q.stretch = any(w in before_clause for w in ("力争", "争取", "努力"))
+    q.stretch = any(w in before_clause for w in _stretch_words())
     mm = pats["multi"].search(before_clause)
     if mm:
         q.multi_year = True
@@ -453,7 +464,7 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
         # the sentence's own date (2021年,全市…), not a year it compares with (比2016年)
         _date(q, text, s0, q.clause, pats, first=True)
     tm = None
-    for tm in pats["time"].finditer(text, max(s0, n.num_start - 60), n.num_start):
+    for tm in pats["time"].finditer(text, q.clause, n.num_start):
         pass
     q.time = tm.group() if tm else None
     if doc.parts is not None:

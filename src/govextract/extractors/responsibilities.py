@@ -121,7 +121,7 @@ def extract_responsibilities(doc: Doc) -> None:
                 off.task_ids.append(rid)
     report.officials = list(officials.values())
     doc.user_data["task_ids"] = (task_starts, task_ends, task_ids)
-    for p in report.projects:
+    for p in [*report.projects, *report.project_groups]:
         if p.task_id is None:
             p.task_id = _find(doc, p.start)
 

@@ -17,11 +17,13 @@ _LEAD = regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要�
 _MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期|总体目标|远景|(?:19|20)[0-9]{2}年(?:前|以前)|到(?:19|20)[0-9]{2}年|年均")
 _TIER2 = regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|力争达到|努力达到)[^。:]{0,30}?:")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-_NOT_SET = regex.compile(r"不设(?:定|置)?(?:具体的?|全年|年度)?(?:经济)?增长(?:速度)?目标|未设(?:定|置)?(?:经济)?增长目标")
+_NOT_SET = regex.compile(r"(?:不|未)(?:设|提出)(?:定|置)?[^,;。:]{0,10}?增长[^,;。:]{0,6}?目标")
+_PAREN = regex.compile(r"\([^()\n]*+\)")
 _PIECE_SEMI = regex.compile(r"[^;\n。]++")
 _PIECE_COMMA = regex.compile(r"[^,\n。]++")
 _DIGIT = regex.compile(r"[0-9]")
 _QUAL_HEAD = regex.compile(r"增速|增长|与|稳步|高于|基本")
+_MAX_LIST_LINES = 20
 _ITEM_START = regex.compile(r"\s*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·)")
 
 
@@ -39,6 +41,8 @@ def find_lists(doc: Doc) -> list[ListSpan]:
     out: list[ListSpan] = []
     for m in _LEAD.finditer(text):
         s0 = doc.sentences.at(m.start())[0]
+        if doc.parts is not None and doc.parts.at(m.start())[0] == "review":
+            continue    # 年初确定的主要预期目标是…: last year's targets, recalled in the review
         lead = text[s0:m.start()]
         headline = not _MULTI.search(lead)
         ys = _YEAR.findall(lead)
@@ -77,18 +81,41 @@ def _item_block_end(doc: Doc, lead_pos: int, start: int) -> int:
         return owner.end
     pos = start
     end = start
-    while pos < len(text):
+    style = None
+    n_lines = 0
+    while pos < len(text) and n_lines < _MAX_LIST_LINES:
         nl = text.find("\n", pos + 1)
         line_end = nl if nl >= 0 else len(text)
         line = text[pos:line_end].strip()
         if line:
-            if not _ITEM_START.match(line):
-                break
+            n_lines += 1
+            m = _ITEM_START.match(line)
+            line_style = _marker_style(m.group()) if m else None
+            if style is None:
+                style = line_style or "plain"
+            elif line_style != (None if style == "plain" else style):
+                break   # another kind of marker (二、 after 1. 2. 3.) or a numbered line after plain ones
             end = line_end
+            if style == "plain" and line.endswith(("。", "!")):
+                break   # unnumbered items end with the sentence that closes them
+        elif style == "plain" and n_lines:
+            break       # a blank line ends unnumbered items
         pos = line_end
         if nl < 0:
             break
     return end
+
+
+def _marker_style(marker: str) -> str:
+    """1. / (1) / (一) / 一、 / —— : the numbering style of a list item."""
+    m = marker.strip()
+    if m.startswith("("):
+        return "paren_cn" if m[1] in "一二三四五六七八九十" else "paren_num"
+    if m[0] in "一二三四五六七八九十":
+        return "cn"
+    if m[0].isdigit():
+        return "num"
+    return "dash"
 
 
 def _walk(nodes):
@@ -150,14 +177,17 @@ def _is_target_number(q: QInfo) -> bool:
 
 def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
     text = doc.text
-    seg = text[ls.start:ls.end]
+    # bracketed asides (责任领导:…;牵头单位:…) are not list items: blank them out, offsets kept
+    seg = _PAREN.sub(lambda m: " " * len(m.group()), text[ls.start:ls.end])
     sep = ";" if ";" in seg else ","
     pos = ls.start
     numbers = {q.raw.num_start for q in doc.qinfo if ls.start <= q.raw.num_start < ls.end}
     for piece in (_PIECE_SEMI if sep == ";" else _PIECE_COMMA).finditer(seg):
         a, b = ls.start + piece.start(), ls.start + piece.end()
-        while a < b and text[a] in " \t":
+        while a < b and seg[a - ls.start] in " \t":
             a += 1
+        while b > a and seg[b - 1 - ls.start] in " \t":
+            b -= 1
         if b - a < 4 or any(a <= n < b for n in numbers):
             continue
         if _DIGIT.search(text, a, b) and _ITEM_START.match(text, a, b) is None:

@@ -170,6 +170,8 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
             if n2 is not None:
                 if not unit and not mag:
                     unit, mag = unit2, mag2
+                elif not unit:
+                    unit = unit2      # 3万-5万人: the unit is written once, after the range
                 unit_w = (mag2 or "") + (unit2 or "")
             else:
                 unit_w = (mag or "") + (unit or "")
@@ -185,8 +187,9 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
             continue
         num_start, num_end = m.start(), m.end()
         if v2 is not None and v2 < v1:
-            # "5-3" is not a range; keep the first number only
-            v2 = None
+            # "5-3%" is no range: read again from the second number
+            pos = m.start("n2") if g.get("n2") else m.start("pcn2")
+            continue
         unit_norm, amount = _scale(v1, mag, unit)
         amount_high = _scale(v2, mag2 or mag, unit2 or unit)[1] if v2 is not None else None
         qualifier = "range" if v2 is not None else "exact"

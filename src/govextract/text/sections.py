@@ -30,7 +30,7 @@ _ATTACHMENT = regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
 _TITLE_STOP = regex.compile(r"[。\n!?:]")
 # A heading glued to its first sentence ends after these words.
 _TITLE_END_WORDS = regex.compile(r"工作回顾|回顾|工作安排|安排|目标任务|主要任务|重点工作|主要工作|工作建议|建议")
-_REVIEW = regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩|成就")
+_REVIEW = regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩")
 _PLAN = regex.compile(r"安排|今年|重点工作|主要工作|主要任务|目标任务|工作任务|思路|建议|预期目标|打算|部署|目标")
 _MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期")
 _ONE_YEAR = regex.compile(r"一年|今年|本年")
@@ -87,6 +87,13 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
                 continue
         elif st > 0 and text[st - 1] not in _BEFORE[key]:
             continue
+        elif st > 0 and text[st - 1] in " \t\u3000":
+            # a heading glued into a line stands after a sentence end (保护第 一、全民共享 is no heading)
+            k = st - 1
+            while k > 0 and text[k - 1] in " \t\u3000":
+                k -= 1
+            if k > 0 and text[k - 1] not in "\n。!?:;”":
+                continue
         try:
             value = int(num) if num.isdigit() else int(parse_chinese_numeral(num))
         except ValueError:

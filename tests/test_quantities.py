@@ -1,0 +1,81 @@
+"""Every quantity: coverage of percentages, the hand-checked sample, consistency with targets."""
+import json
+import pathlib
+import re
+
+import pytest
+
+import govextract
+from conftest import DOCS, extracted, read_doc
+
+ROWS = json.loads((pathlib.Path(__file__).parent / "data" / "quantities_handchecked.json").read_text("utf-8"))
+FIELDS = ("value", "value_high", "unit", "qualifier", "subject", "role")
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_every_percentage_is_one_quantity(name):
+    text = read_doc(name)
+    marks = [m.start() for m in re.finditer("[%％‰]|个百分点", text)]
+    quantities = extracted(name).quantities
+    for p in marks:
+        covering = [q for q in quantities if q.start <= p < q.end]
+        assert len(covering) == 1, (text[p - 20:p + 5], [q.evidence for q in covering])
+
+
+def _find(row):
+    text = read_doc(row["doc"])
+    c = text.index(row["context"])
+    s = c + row["context"].index(row["number"])
+    e = s + len(row["number"])
+    hits = [q for q in extracted(row["doc"]).quantities if q.start <= s < q.end or s <= q.start < e]
+    return hits[0] if hits else None
+
+
+def _right(row, q):
+    return q is not None and all(
+        (getattr(q, f) or None) == (row[f] or None) if f == "subject" else getattr(q, f) == row[f] for f in FIELDS)
+
+
+def test_hand_checked_sample():
+    """311 quantities from 9 documents, each checked by hand on value, unit, qualifier, subject and role."""
+    assert len(ROWS) >= 150 and len({r["doc"] for r in ROWS}) >= 5
+    right = sum(_right(r, _find(r)) for r in ROWS)
+    # value, unit and qualifier are right on nearly every row; subjects and roles are harder
+    assert sum(_find(r) is not None and (_find(r).value, _find(r).unit, _find(r).qualifier) ==
+               (r["value"], r["unit"], r["qualifier"]) for r in ROWS) / len(ROWS) >= 0.99
+    assert right / len(ROWS) >= 0.88, f"{right}/{len(ROWS)}"
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_targets_and_actuals_read_off_quantities(name):
+    r = extracted(name)
+    for f in [*r.targets, *r.actuals]:
+        q = r.quantities[f.quantity]
+        assert (q.start, q.end, q.value, q.unit, q.qualifier) == (f.start, f.end, f.value, f.unit, f.qualifier)
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_quantities_are_sorted_and_disjoint(name):
+    qs = extracted(name).quantities
+    for a, b in zip(qs, qs[1:]):
+        assert a.end <= b.start
+
+
+def test_roles_and_times():
+    text = ("2023年某市政府工作报告\n各位代表:\n一、2022年工作回顾\n2022年,全市地区生产总值增长5.2%,一般公共预算收入增长6%。"
+            "五年来,地区生产总值年均增长6.1%。\n二、2023年工作安排\n今年主要预期目标是:地区生产总值增长6.5%左右。"
+            "到2025年,城镇化率达到60%。\n")
+    r = govextract.extract(text)
+    got = {q.evidence: (q.role, q.year) for q in r.quantities}
+    assert got["5.2%"] == ("outcome", 2022)
+    assert got["6.1%"][0] == "multi_year_outcome"
+    assert got["6.5%左右"] == ("target", 2023)
+    assert got["60%"] == ("multi_year_target", 2025)
+
+
+def test_query_in_plain_python():
+    r = extracted("2022-qinghai")
+    pct_targets = [q for q in r.quantities if q.role == "target" and q.unit == "%"]
+    assert pct_targets and all(q.part == "plan" for q in pct_targets)
+    gdp = [q for q in r.quantities if q.indicator == "gdp" and q.role == "outcome"]
+    assert [q.value for q in gdp][:1] == [5.7]
