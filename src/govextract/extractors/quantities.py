@@ -61,7 +61,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     filler = lex["filler_between_relation_and_number"] + ["全年"]
     lead = (lex["time_words"] + lex["estimate_markers"]
             + ["力争", "争取", "确保", "努力", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
-               "总计", "合计", "实际", "全面", "共计", "已", "再", "较快", "按可比口径", "按可比价格计算", "按可比价", "同比", "比上年", "比去年"])
+               "总计", "合计", "全面", "共计", "已", "再", "较快", "按可比口径", "按可比价格计算", "按可比价", "同比", "比上年", "比去年"])
     return {
         "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
         "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
@@ -72,6 +72,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
         "adverb": regex.compile(rf"(?:{alt(lex['subject_adverbs'])})"),
+        "light": regex.compile(rf"(?:{alt(sorted(_LIGHT_VERBS))})"),
         "prep": regex.compile(rf"(?:{alt(lex['prepositions'])})"),
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
         "compare": regex.compile(
@@ -175,7 +176,11 @@ def _is_ratio(subject: str) -> bool:
 _OPENER = regex.compile(
     r"(?:(?<=^)|(?<=[。!?\n]))[ \t\u3000]*+(?:各位代表[!,:]?)?+"
     r"(?:(?P<multi>过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)"
-    r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年(?:以来)?+[,是我全]|全年|一年来|过去一年|刚刚过去的|今年|明年))")
+    r"|(?P<block>(?P<y2>(?:19|20)[0-9]{2})年以来|一年来|过去一年|刚刚过去的)"
+    r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年[,是我全]|全年|今年|明年))")
+
+
+_YEAR_CARRY = 3    # sentences a dated opener covers inside a five-year review
 
 
 def sentence_horizons(doc: Doc) -> list[Optional[str]]:
@@ -188,15 +193,19 @@ def sentence_horizons(doc: Doc) -> list[Optional[str]]:
     ry = doc.review_year
     openers: dict[int, str] = {}
     for m in _OPENER.finditer(text):
+        # a block opener (2021年以来, 一年来) starts a stretch about the year; a dated remark
+        # (2021年,…) speaks for itself and the sentences right after it
+        y = m.group("y") or m.group("y2")
         if m.group("multi"):
             kind = "multi_year"
-        elif m.group("y") is None or ry is None or int(m.group("y")) >= ry:
-            kind = "year"
-        else:
+        elif y is not None and ry is not None and int(y) < ry:
             continue
+        else:
+            kind = "year_block" if m.group("block") else "year"
         openers[doc.sentences.index_at(m.start())] = kind
     out: list[Optional[str]] = []
     state: Optional[str] = None
+    carry = 0
     starts = doc.parts.starts if doc.parts else [0]
     infos = doc.parts.info if doc.parts else [("other", None, None, -1)]
     nxt, sec = 1, 0
@@ -206,7 +215,19 @@ def sentence_horizons(doc: Doc) -> list[Optional[str]]:
                 nxt += 1
             sec = nxt - 1
             state = infos[sec][1]
-        state = openers.get(k, state)
+            carry = 0
+        default = infos[sec][1]
+        opener = openers.get(k)
+        if opener is not None:
+            if opener == "year" and state == "year" and not carry:
+                pass      # a dated remark inside a stretch about the year keeps that stretch
+            else:
+                state = "year" if opener == "year_block" else opener
+                carry = _YEAR_CARRY if opener == "year" and default == "multi_year" else 0
+        elif carry:
+            carry -= 1
+            if not carry:
+                state = default   # a dated remark inside a five-year review speaks for itself only
         out.append(state)
     return out
 
@@ -216,7 +237,7 @@ def analyse(doc: Doc) -> list[QInfo]:
     doc.user_data["sentence_horizon"] = sentence_horizons(doc)
     pats = _patterns()
     rclass = _relation_class()
-    rclass_transitive = frozenset(lexicon()["transitive_verbs"]) - frozenset(rclass)
+    rclass_verbs = frozenset(lexicon()["transitive_verbs"])
     vocab = doc.vocab.indicators
     nums = scan_numbers(text)
     propagate_list_qualifiers(nums, text)
@@ -269,6 +290,10 @@ def analyse(doc: Doc) -> list[QInfo]:
                 relation = text[verb[0]:verb[1]]
                 verb_relation = True
             s_i = rest
+        if same_sentence and prev.post_subject and prev.subj and s_i < prev.subj[1] and s_j > s_i:
+            # 新建20万亩高标准农田、完成440万亩粮食播种: what precedes is the last number's noun
+            s_i = s_j
+            relation = relation if relation is not None else None
         subject = text[s_i:s_j] if s_j > s_i else None
         if subject in _GENERIC_TOTALS and same_sentence and prev.subject:
             subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
@@ -276,6 +301,11 @@ def analyse(doc: Doc) -> list[QInfo]:
         inherited = False
         copula = compare_year is not None or (s_j < rel_start and text[rel_start - 1] == "的") \
             or (s_i >= s_j and any(w in text[cstart:n.num_start] for w in _stretch_words()))
+        if subject is None and relation in rclass_verbs and not verb_relation:
+            # 、完成440万亩粮食播种: a transitive verb with nothing before it takes the noun after
+            post = _post_subject(text, n.end, sent[1], pats)
+            if post:
+                verb_relation = True
         if subject is None and (relation is not None or copula) and same_sentence \
                 and prev.subject and not verb_relation:
             # 地区生产总值完成238亿元,按可比口径增长6%: the clause goes on about the same subject
@@ -368,13 +398,18 @@ def _verb_before_subject(text: str, i: int, j: int, pats: dict, light_only: bool
             return None
         pos = m.start()
     found = None
+    if not pats["verb"].match(text, pos, j):
+        # 全市园区累计实现规模工业增加值: a light verb inside the clause introduces the object
+        m = pats["light"].search(text, pos, j)
+        if m and m.end() < j:
+            pos = m.start()
     while pos < j:
         m = pats["verb"].match(text, pos, j)
         if not m:
             break
         e = m.end()
-        if e < j and (text[e] in _NOUN_MAKERS or text[e] == "的"):
-            break
+        if e < j and (text[e] in _NOUN_MAKERS or text[e] == "的" or text[e:j] in _verb_object_nouns()):
+            break       # 服务业, 征而未供的土地, 清偿进度: the verb belongs to the noun phrase
         if light_only and m.group() not in _LIGHT_VERBS:
             break
         found = (m.start(), e)
@@ -391,6 +426,11 @@ def _skip(text: str, pos: int, end: int, pat) -> int:
             break
         pos = m.end()
     return pos
+
+
+@lru_cache(maxsize=None)
+def _verb_object_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["verb_object_nouns"])
 
 
 def _inside_quotes(text: str, i: int, pos: int) -> bool:
