@@ -84,7 +84,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
             rf"(?:是|为|相当于|占)(?:(?P<cy2>(?:19|20)[0-9]{{2}})年|[^,;。]{{1,10}}?)的$|在[^,;。]{{1,4}}$"),
         "trail": regex.compile(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
         "growth_end": regex.compile(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
-        "post": regex.compile(rf"(?:(?!{alt(lex['post_subject_stops'])})[\p{{Han}}“”A-Za-z])+?"
+        "post": regex.compile(rf"(?:[0-9]+(?:\.[0-9]+)?(?:万亿|亿|千万|万)?元?(?:以上|以下))?"
+                              rf"(?:(?!{alt(lex['post_subject_stops'])})[\p{{Han}}“”A-Za-z])+?"
                               rf"(?=$|{alt(lex['post_subject_stops'])}|[,;。、:()\s0-9])"),
         "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
         "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
@@ -290,11 +291,25 @@ def analyse(doc: Doc) -> list[QInfo]:
                 relation = text[verb[0]:verb[1]]
                 verb_relation = True
             s_i = rest
-        if same_sentence and prev.post_subject and prev.subj and s_i < prev.subj[1] and s_j > s_i:
+        if same_sentence and prev.post_subject and prev.subj and prev.subj[1] == n.num_start \
+                and prev.raw.qualifier_after in ("以上", "以下"):
+            # 累计竣工投产5000万元以上项目112个: the threshold and its noun are the subject
+            s_i, s_j = prev.raw.num_start, prev.subj[1]
+        elif same_sentence and prev.post_subject and prev.subj and s_i < prev.subj[1] and s_j > s_i:
             # 新建20万亩高标准农田、完成440万亩粮食播种: what precedes is the last number's noun
             s_i = s_j
             relation = relation if relation is not None else None
+        if s_j > s_i and (pats["prep"].fullmatch(text, s_i, s_j) or s_j - s_i == 1 and text[s_i] in "在对向为从"):
+            s_i = s_j     # 在39个乡镇: a preposition alone is no subject
+        if same_sentence and s_j > s_i and cstart == prev.raw.end and "、" in text[s_i:s_j]:
+            # 迈上千亿大关、年均增长9%: what stands before 、 closes the previous number's phrase
+            s_i = text.rfind("、", s_i, s_j) + 1
+            s_i = _strip_lead(text, s_i, s_j, pats)
         subject = text[s_i:s_j] if s_j > s_i else None
+        if subject and same_sentence and prev.subject and not prev.post_subject and len(subject) <= 3 \
+                and prev.subject.endswith(subject) and prev.subject != subject:
+            # 固定资产投资年均增长6.9%、累计完成投资…: the short noun names the same thing again
+            subject, s_i, s_j = prev.subject, prev.subj[0], prev.subj[1]
         if subject in _GENERIC_TOTALS and same_sentence and prev.subject:
             subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
         subj = (s_i, s_j) if subject else None
@@ -324,7 +339,7 @@ def analyse(doc: Doc) -> list[QInfo]:
             subject, subj = None, None
         kind, direction = _kind(relation, subject or "", n.unit, rclass)
         if inherited and prev is not None and kind == "level" and prev.kind == "growth" \
-                and relation in _COPULAS and n.unit == prev.raw.unit:
+                and (relation is None or relation in _COPULAS) and n.unit == prev.raw.unit:
             # 增长7%以上、力争达到8%: 达到 restates the same growth
             kind, direction = prev.kind, prev.direction
         if inherited and prev is not None:
