@@ -136,11 +136,12 @@ class Pipeline:
         noise = find_noise(text, start, end)
         norm = normalize(text, noise.drop, start, end, noise.newlines)
         report = Report(start=start, end=end)
-        report.notes.extend(noise.notes)
+        report.notes.extend(sorted(noise.notes, key=lambda n: n.start))
         doc = Doc(text, norm, report, self.vocab)
         doc.sentences = split_sentences(norm.text)
         doc.headings = build_tree(norm.text, [s for s, _e in doc.sentences.spans])
         doc.parts = PartMap.from_roots(doc.headings)
+        doc.user_data["note_lines"] = [(norm.norm_pos(s), norm.norm_pos(e)) for s, e in noise.endnotes]
         return doc
 
     def __call__(self, text: Union[str, bytes], *, _span: Optional[tuple[int, int]] = None) -> Report:

@@ -38,6 +38,7 @@ class QInfo:
     list_head: int                       # index of the first quantity of its 分别/、 list
     inherited: bool = False              # subject taken from the previous quantity
     post_subject: bool = False           # subject written after the number (新增5个博士点)
+    cumulative_only: bool = False        # the only multi-year marker is 累计 (cumulative within the year?)
     multi_year: bool = False
     compare_year: Optional[int] = None
     explicit_year: Optional[int] = None
@@ -72,6 +73,7 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
         "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
         "adverb": regex.compile(rf"(?:{alt(lex['subject_adverbs'])})"),
+        "verb_end": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})$"),
         "light": regex.compile(rf"(?:{alt(sorted(_LIGHT_VERBS))})"),
         "prep": regex.compile(rf"(?:{alt(lex['prepositions'])})"),
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
@@ -240,6 +242,7 @@ def analyse(doc: Doc) -> list[QInfo]:
     rclass = _relation_class()
     rclass_verbs = frozenset(lexicon()["transitive_verbs"])
     vocab = doc.vocab.indicators
+    indicator_of = vocab.match
     nums = scan_numbers(text)
     propagate_list_qualifiers(nums, text)
     out: list[QInfo] = []
@@ -254,7 +257,8 @@ def analyse(doc: Doc) -> list[QInfo]:
         # a number joined to the previous one by 、/和 only continues its list
         if same_sentence and text[prev.raw.end:n.start] in _LIST_JOINERS:
             q = QInfo(n, sent, prev.clause, prev.subj, prev.subject, prev.relation, prev.kind,
-                      prev.direction, prev.indicator, prev.list_head, prev.inherited)
+                      prev.direction, prev.indicator, prev.list_head, prev.inherited,
+                      compare_year=prev.compare_year)
             if prev.post_subject:
                 # 在39个乡镇、225个村: each number names its own thing after it
                 post = _post_subject(text, n.end, sent[1], pats)
@@ -269,6 +273,9 @@ def analyse(doc: Doc) -> list[QInfo]:
 
         relation, rel_start = _find_relation(text, cstart, n.num_start, pats)
         s_i = _strip_lead(text, cstart, rel_start, pats)
+        if same_sentence and cstart == prev.raw.end and "、" in text[s_i:rel_start]:
+            # 迈上千亿大关、年均增长9%: what stands before 、 closes the previous number's phrase
+            s_i = _strip_lead(text, text.rfind("、", s_i, rel_start) + 1, rel_start, pats)
         s_j, compare_year = _strip_trail(text, s_i, rel_start, pats)
         if relation in _COPULAS and s_j > s_i:
             # 年均增长分别为7.65%: the copula follows the real (growth) relation
@@ -285,6 +292,10 @@ def analyse(doc: Doc) -> list[QInfo]:
         growth_rel = relation is not None and rclass.get(relation) in ("up", "down")
         verb_relation = False
         verb = _verb_before_subject(text, s_i, s_j, pats, light_only=growth_rel) if s_j > s_i else None
+        if verb is None and relation is None and s_j - s_i > 4 and not whole_ind:
+            # 提请省人大常委会审议地方性法规8部: with no relation, the clause is VERB + OBJECT +
+            # NUMBER even when the verb is not its first word (the object is 3+ characters)
+            verb = _last_verb(text, s_i, s_j, pats)
         if verb is not None:
             rest = _strip_lead(text, verb[1], s_j, pats)
             if relation is None:
@@ -301,10 +312,6 @@ def analyse(doc: Doc) -> list[QInfo]:
             relation = relation if relation is not None else None
         if s_j > s_i and (pats["prep"].fullmatch(text, s_i, s_j) or s_j - s_i == 1 and text[s_i] in "在对向为从"):
             s_i = s_j     # 在39个乡镇: a preposition alone is no subject
-        if same_sentence and s_j > s_i and cstart == prev.raw.end and "、" in text[s_i:s_j]:
-            # 迈上千亿大关、年均增长9%: what stands before 、 closes the previous number's phrase
-            s_i = text.rfind("、", s_i, s_j) + 1
-            s_i = _strip_lead(text, s_i, s_j, pats)
         subject = text[s_i:s_j] if s_j > s_i else None
         if subject and same_sentence and prev.subject and not prev.post_subject and len(subject) <= 3 \
                 and prev.subject.endswith(subject) and prev.subject != subject:
@@ -330,6 +337,12 @@ def analyse(doc: Doc) -> list[QInfo]:
             # 拆除违建219处1.9万平方米: two measures of one thing, written back to back
             subject, subj, inherited = prev.subject, prev.subj, True
         post_subject = False
+        if subject is not None and verb_relation and not indicator_of(subject):
+            # 修建南北片区29.6公里游览路: a noun right after the measure is what is counted; the
+            # words between verb and number only place it
+            post = _post_subject(text, n.end, sent[1], pats)
+            if post and post[1] - post[0] >= 2 and n.end == post[0]:
+                subj, subject, post_subject = post, text[post[0]:post[1]], True
         if subject is None:
             post = _post_subject(text, n.end, sent[1], pats)
             post_subject = post is not None
@@ -434,6 +447,17 @@ def _verb_before_subject(text: str, i: int, j: int, pats: dict, light_only: bool
     return found
 
 
+def _last_verb(text: str, i: int, j: int, pats: dict) -> Optional[tuple[int, int]]:
+    best = None
+    for m in pats["verb"].finditer(text, i, j, overlapped=False):
+        e = m.end()
+        if j - e < 3 or text[e] in _NOUN_MAKERS or text[e] == "的" or text[m.start() - 1] == "、" \
+                or _inside_quotes(text, i, m.start()):
+            continue
+        best = (m.start(), e)
+    return best
+
+
 def _skip(text: str, pos: int, end: int, pat) -> int:
     while pos < end:
         m = pat.match(text, pos, end)
@@ -455,8 +479,12 @@ def _inside_quotes(text: str, i: int, pos: int) -> bool:
 def _post_subject(text: str, pos: int, end: int, pats: dict) -> Optional[tuple[int, int]]:
     """A noun phrase right after the number (新增5个博士一级学科授权点, 7.8万名贫困人口全部脱贫)."""
     m = pats["post"].match(text, pos, min(end, pos + 20))
-    if m and m.end() - m.start() >= 2:
-        return m.start(), m.end()
+    if m and m.end() > m.start():
+        e = m.end()
+        mv = pats["verb_end"].search(text, m.start(), e)
+        if mv and mv.start() - m.start() >= 2:
+            e = mv.start()      # 实施20238个智慧路灯改造: the closing verb is not part of the noun
+        return m.start(), e
     return None
 
 
@@ -514,6 +542,7 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     mm = pats["multi"].search(before_clause)
     if mm:
         q.multi_year = True
+        q.cumulative_only = mm.group() == "累计"
     _date(q, text, q.clause, n.num_start, pats, first=False)
     if q.explicit_year is None and q.by_year is None:
         # the sentence's own date (2021年,全市…), not a year it compares with (比2016年)
@@ -546,10 +575,14 @@ def assign_roles(doc: Doc, infos: list[QInfo]) -> None:
     plan_year, review_year = meta.plan_year, doc.review_year
     default_part = "plan" if meta.doc_type in ("plan_excerpt", "responsibility_notice") else "other"
     out = doc.report.quantities
+    notes = doc.user_data.get("note_lines", [])
     for q in infos:
         n = q.raw
         part = q.part if q.part != "other" else default_part
-        multi = q.multi_year or (q.compare_year is not None and review_year is not None
+        if notes and any(s <= n.num_start < e for s, e in notes):
+            part = "other"      # a note explains a term; its numbers set or report nothing
+        multi_marker = q.multi_year and not (q.cumulative_only and q.horizon == "year")
+        multi = multi_marker or (q.compare_year is not None and review_year is not None
                                  and q.compare_year < review_year - 0 and q.compare_year != (review_year or 0) - 1)
         year: Optional[int]
         if part == "review":

@@ -216,9 +216,31 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
                 break
         if inner and qualifier == "exact":
             qualifier = inner_q[inner]
+        if v2 is None and not chinese and q_before is None:
+            out.extend(_bare_list_before(text, start, num_start, mag, unit, unit_w))
         out.append(RawNumber(s0, e0, num_start, num_end, v1, v2, unit_w, unit_norm,
                              amount, amount_high, qualifier, q_after, q_before, chinese))
     return out
+
+
+_BARE_BEFORE = re.compile(r"[0-9]+(?:\.[0-9]+)?$")
+
+
+def _bare_list_before(text: str, floor: int, pos: int, mag, unit, unit_w: str) -> list[RawNumber]:
+    """分别是2016年的3.9、1.1、1.3倍: numbers listed bare before the one that carries the unit."""
+    found: list[RawNumber] = []
+    while pos - 1 > floor and text[pos - 1] == "、":
+        m = _BARE_BEFORE.search(text, max(floor, pos - 16), pos - 1)
+        if not m or (m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE):
+            break
+        v = _value(m.group())
+        if v is None:
+            break
+        unit_norm, amount = _scale(v, mag, unit)
+        found.append(RawNumber(m.start(), m.end(), m.start(), m.end(), v, None, unit_w, unit_norm, amount,
+                               None, "exact"))
+        pos = m.start()
+    return found[::-1]
 
 
 _LIST_JOINERS = ("、", "和", "与", "及", ",")

@@ -46,6 +46,7 @@ class Noise:
     newlines: list[int] = field(default_factory=list)           # original positions read as a line break
     notes: list[Note] = field(default_factory=list)
     debris: list[tuple[int, int]] = field(default_factory=list)
+    endnotes: list[tuple[int, int]] = field(default_factory=list)   # note lines kept in the text
 
 
 def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
@@ -62,6 +63,7 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
                 note.anchor_start, note.anchor_end = look, look + len(term)
         noise.notes.append(note)
         noise.drop.append((m.start(), m.end()))
+    _endnotes(text, start, end, noise)
     for m in _MARKER.finditer(text, start, end):
         # a marker follows the word it annotates; "[1]" at a line start is an item number
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
@@ -91,6 +93,27 @@ def _footer_re() -> "regex.Pattern[str]":
 def is_footer_line(line: str) -> bool:
     """Chrome that closes a page (返回顶部, 版权所有, ICP备 …)."""
     return _footer_re().search(line) is not None
+
+
+_ENDNOTE = re.compile(r"^[ \t\u3000]*\[([0-9]{1,3})\]([^\n]{2,800})$", re.MULTILINE)
+
+
+def _endnotes(text: str, start: int, end: int, noise: Noise) -> None:
+    """Notes gathered at the end of a report: lines "[2]“210”标准:是指…", each anchored to
+    its marker "[2]" in the body. The lines stay in the text; they are marked as notes."""
+    for m in _ENDNOTE.finditer(text, start, end):
+        body = m.group(2)
+        term, sep, expl = body.partition(":") if ":" in body else body.partition("：")
+        note = Note(term=term.strip() if sep else "", text=(expl if sep else body).strip(),
+                    start=m.start(), end=m.end())
+        marker = f"[{m.group(1)}]"
+        k = text.find(marker, start, m.start())
+        while k >= 0 and (k == 0 or text[k - 1] == "\n"):
+            k = text.find(marker, k + 1, m.start())
+        if k >= 0:
+            note.anchor_start, note.anchor_end = k, k + len(marker)
+        noise.notes.append(note)
+        noise.endnotes.append((m.start(), m.end()))
 
 
 def is_debris_line(line: str) -> bool:
