@@ -5,6 +5,7 @@ targets.py and actuals.py select quantities, they do not parse numbers again.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -186,18 +187,19 @@ _OPENER = regex.compile(
 _YEAR_CARRY = 3    # sentences a dated opener covers inside a five-year review
 
 
-def sentence_horizons(doc: Doc) -> list[Optional[str]]:
-    """The time span each sentence speaks of: "year" or "multi_year" (None outside any section).
+def sentence_horizons(doc: Doc, wanted: list[int]) -> dict[int, Optional[str]]:
+    """The time span the ``wanted`` sentences speak of: "year" or "multi_year" (None outside sections).
 
     A section starts with what its title names first; a sentence opening on five years
-    (五年来, 十三五时期) or on a single year (2021年,… / 全年 / 一年来) switches it.
+    (五年来, 十三五时期) or on a single year switches it. A block opener (2021年以来, 一年来)
+    starts a stretch about the year; a dated remark (2021年,…) inside a five-year review
+    covers itself and the next sentences only. Events are swept once; only the sentences
+    that hold numbers are asked for.
     """
     text = doc.text
     ry = doc.review_year
-    openers: dict[int, str] = {}
+    events: list[tuple[int, int, str]] = []
     for m in _OPENER.finditer(text):
-        # a block opener (2021年以来, 一年来) starts a stretch about the year; a dated remark
-        # (2021年,…) speaks for itself and the sentences right after it
         y = m.group("y") or m.group("y2")
         if m.group("multi"):
             kind = "multi_year"
@@ -205,39 +207,39 @@ def sentence_horizons(doc: Doc) -> list[Optional[str]]:
             continue
         else:
             kind = "year_block" if m.group("block") else "year"
-        openers[doc.sentences.index_at(m.start())] = kind
-    out: list[Optional[str]] = []
-    state: Optional[str] = None
-    carry = 0
+        events.append((doc.sentences.index_at(m.start()), 1, kind))
     starts = doc.parts.starts if doc.parts else [0]
     infos = doc.parts.info if doc.parts else [("other", None, None, -1)]
-    nxt, sec = 1, 0
-    for k, (s, _e) in enumerate(doc.sentences.spans):
-        if nxt < len(starts) and s >= starts[nxt] or k == 0:
-            while nxt < len(starts) and s >= starts[nxt]:
-                nxt += 1
-            sec = nxt - 1
-            state = infos[sec][1]
-            carry = 0
-        default = infos[sec][1]
-        opener = openers.get(k)
-        if opener is not None:
-            if opener == "year" and state == "year" and not carry:
-                pass      # a dated remark inside a stretch about the year keeps that stretch
-            else:
-                state = "year" if opener == "year_block" else opener
-                carry = _YEAR_CARRY if opener == "year" and default == "multi_year" else 0
-        elif carry:
-            carry -= 1
-            if not carry:
-                state = default   # a dated remark inside a five-year review speaks for itself only
-        out.append(state)
+    sent_starts = [sp[0] for sp in doc.sentences.spans]
+    for i, st in enumerate(starts):
+        events.append((0 if i == 0 else bisect.bisect_left(sent_starts, st), 0, str(i)))
+    events.sort()
+    out: dict[int, Optional[str]] = {}
+    state: Optional[str] = None
+    default: Optional[str] = None
+    origin: Optional[int] = None      # sentence of a dated remark whose cover is running
+    ei = 0
+    for k in sorted(set(wanted)):
+        while ei < len(events) and events[ei][0] <= k:
+            idx, is_opener, val = events[ei]
+            ei += 1
+            if origin is not None and idx - origin >= _YEAR_CARRY:
+                state, origin = default, None
+            if not is_opener:
+                default = state = infos[int(val)][1]
+                origin = None
+            elif not (val == "year" and state == "year" and origin is None):
+                state = "year" if val == "year_block" else val
+                origin = idx if val == "year" and default == "multi_year" else None
+        if origin is not None and k - origin >= _YEAR_CARRY:
+            state, origin = default, None
+        out[k] = state
     return out
 
 
 def analyse(doc: Doc) -> list[QInfo]:
     text = doc.text
-    doc.user_data["sentence_horizon"] = sentence_horizons(doc)
+    doc.user_data["sentence_horizon"] = None   # filled once the numbers are known
     pats = _patterns()
     rclass = _relation_class()
     rclass_verbs = frozenset(lexicon()["transitive_verbs"])
@@ -245,6 +247,8 @@ def analyse(doc: Doc) -> list[QInfo]:
     indicator_of = vocab.match
     nums = scan_numbers(text)
     propagate_list_qualifiers(nums, text)
+    doc.user_data["sentence_horizon"] = sentence_horizons(
+        doc, [doc.sentences.index_at(n.num_start) for n in nums])
     out: list[QInfo] = []
     prev: Optional[QInfo] = None
     for n in nums:

@@ -26,7 +26,7 @@ _RANGE_SEP = r"(?:-|—{1,2}|–|~|至|到)"
 _CN_UNITS = {"个百分点", "百分点", "%", "成", "倍"}
 
 
-@dataclass
+@dataclass(slots=True)
 class RawNumber:
     """A number found in the normalised text (offsets are normalised positions)."""
     start: int                 # first char of the evidence (before-qualifier included)
@@ -70,6 +70,7 @@ def _pattern() -> "regex.Pattern[str]":
 
 # Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
 # magnitude or a unit they may carry; the full pattern then runs anchored at each.
+_GROUPS = ("pcn1", "pcn2", "n1", "n2", "inner1", "inner2", "innerm1", "innerm2", "mag1", "mag2", "unit1", "unit2")
 _NOT_BEFORE = frozenset("0123456789.第" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -147,17 +148,16 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
         if m is None:
             continue
         pos = m.end()
-        g = m.groupdict()
+        (pcn1, pcn2, n1, n2, inner1, inner2, innerm1, innerm2,
+         mag, mag2, unit, unit2) = m.group(*_GROUPS)
         chinese = False
-        if g["pcn1"] is not None:
-            v1, v2 = _value(g["pcn1"]), _value(g["pcn2"]) if g["pcn2"] else None
+        if pcn1 is not None:
+            v1, v2 = _value(pcn1), _value(pcn2) if pcn2 else None
             unit_w, unit, mag, mag2, unit2 = "%", "%", None, None, "%"
             chinese = True
             inner = None
         else:
-            n1, n2 = g["n1"], g["n2"]
-            unit, mag, unit2, mag2 = g["unit1"], g["mag1"], g["unit2"], g["mag2"]
-            inner = g["inner1"] or g["inner2"] or g["innerm1"] or g["innerm2"]
+            inner = inner1 or inner2 or innerm1 or innerm2
             chinese = not n1[0].isdigit()
             if n2 is not None and not (unit2 or mag2) and not (unit or mag):
                 # "2016-2020" or "1-3": no unit on either side, not a quantity range
@@ -188,7 +188,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
         num_start, num_end = m.start(), m.end()
         if v2 is not None and v2 < v1:
             # "5-3%" is no range: read again from the second number
-            pos = m.start("n2") if g.get("n2") else m.start("pcn2")
+            pos = m.start("n2") if n2 else m.start("pcn2")
             continue
         unit_norm, amount = _scale(v1, mag, unit)
         amount_high = _scale(v2, mag2 or mag, unit2 or unit)[1] if v2 is not None else None
@@ -216,7 +216,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
                 break
         if inner and qualifier == "exact":
             qualifier = inner_q[inner]
-        if v2 is None and not chinese and q_before is None:
+        if v2 is None and not chinese and q_before is None and num_start > 0 and text[num_start - 1] == "、":
             out.extend(_bare_list_before(text, start, num_start, mag, unit, unit_w))
         out.append(RawNumber(s0, e0, num_start, num_end, v1, v2, unit_w, unit_norm,
                              amount, amount_high, qualifier, q_after, q_before, chinese))

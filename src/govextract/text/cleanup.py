@@ -135,14 +135,14 @@ def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
     One keyword scan finds the candidate lines; only those, and the lines between two of
     them, are looked at (most documents have none).
     """
-    pat = _debris_re()
     hit_lines: list[tuple[int, int]] = []
-    for m in pat.finditer(text, start, end):
-        ls, le = _line_at(text, m.start(), start, end)
-        if hit_lines and hit_lines[-1][0] == ls:
-            continue
-        if is_debris_line(text[ls:le]):
-            hit_lines.append((ls, le))
+    pos = start
+    while pos < end:
+        le = text.find("\n", pos, end)
+        le = end if le < 0 else le
+        if le - pos <= 120 and is_debris_line(text[pos:le]):   # chrome lines are short
+            hit_lines.append((pos, le))
+        pos = le + 1
     if len(hit_lines) < 2:
         return
     # chrome comes in clusters; a lone keyword line ("(三)深入开展主题教育") is report text
