@@ -23,9 +23,10 @@ from ..numbers.numerals import parse_number
 _UNITS = r"(?:万亿元|亿元|万元|亿美元|万美元|元)"
 _NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投产|完成|实现|落地|顺利|正式|加快|已经|已|全面|主体|(?<=项目)建设|投入使用"
 # Candidates are found by their money phrase; verb and name are read around it.
-# stdlib re: these scan the whole text and re finds their literal parts faster; both are linear
-_MONEY_DE = re.compile(rf"(?P<amt>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_UNITS})的")
-_MONEY_NO_DE = re.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_UNITS})(?!的)")
+# An amount starts where no digit precedes and is taken whole (possessive): a long run of
+# digits costs one pass, not one pass per position.
+_MONEY_DE = regex.compile(rf"(?<![0-9.])(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})的")
+_MONEY_NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})(?!的)")
 _NAME = regex.compile(rf"(?:(?!{_NAME_STOP}).){{2,60}}?(?={_NAME_STOP}|$)")
 _NAME_NO_DE = regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
 

@@ -184,6 +184,7 @@ _OPENER = regex.compile(
     r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年[,是我全]|全年|今年|明年))")
 
 
+_SENTENCE_DATE_WINDOW = 80   # a sentence's own date stands near its start
 _YEAR_CARRY = 3    # sentences a dated opener covers inside a five-year review
 
 
@@ -539,20 +540,26 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     """Time words, multi-year markers, 预计/力争 and the part of the document."""
     s0 = q.sent[0]
     n = q.raw
-    before_sent = text[s0:n.num_start]
-    before_clause = text[q.clause:n.num_start]
-    q.estimated = "预计" in before_sent
+    # the words that qualify a number stand close before it: a bounded window keeps the work
+    # per number constant however long the sentence (a list of 50,000 figures stays linear)
+    c0 = max(q.clause, n.num_start - _SUBJECT_WINDOW)
+    before_clause = text[c0:n.num_start]
+    cache = doc.user_data.setdefault("estimate_at", {})
+    est = cache.get(s0)
+    if est is None:
+        est = cache[s0] = text.find("预计", s0, min(q.sent[1], s0 + _SENTENCE_DATE_WINDOW))
+    q.estimated = 0 <= est < n.num_start
     q.stretch = any(w in before_clause for w in _stretch_words())
     mm = pats["multi"].search(before_clause)
     if mm:
         q.multi_year = True
         q.cumulative_only = mm.group() == "累计"
-    _date(q, text, q.clause, n.num_start, pats, first=False)
+    _date(q, text, c0, n.num_start, pats, first=False)
     if q.explicit_year is None and q.by_year is None:
         # the sentence's own date (2021年,全市…), not a year it compares with (比2016年)
-        _date(q, text, s0, q.clause, pats, first=True)
+        _date(q, text, s0, min(c0, s0 + _SENTENCE_DATE_WINDOW), pats, first=True)
     tm = None
-    for tm in pats["time"].finditer(text, q.clause, n.num_start):
+    for tm in pats["time"].finditer(text, c0, n.num_start):
         pass
     q.time = tm.group() if tm else None
     if doc.parts is not None:
@@ -626,7 +633,7 @@ def assign_roles(doc: Doc, infos: list[QInfo]) -> None:
 def _prev_year_context(doc: Doc, q: QInfo) -> bool:
     """In a five-year review, a sentence dated to the previous year (2021年,… / 全年…)."""
     ry = doc.review_year
-    sent = doc.text[q.sent[0]:q.sent[1]]
+    sent = doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + 40)]   # the date opens the sentence
     if ry and (f"{ry}年," in sent[:12] or f"{ry}年" in sent[:20] and "以来" not in sent[:24]):
         return True
     return sent.startswith(("全年", "一年来", "过去一年"))

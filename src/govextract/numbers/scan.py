@@ -80,9 +80,12 @@ def _candidate() -> "re.Pattern[str]":
     or Chinese numerals before a magnitude or unit they may carry. stdlib re scans this faster
     than regex; no nested quantifier, linear."""
     follow = "".join(sorted(_follow_chars() - {"年"}))
-    return re.compile(
-        rf"[0-9]+(?:\.[0-9]+)?(?=[{re.escape(follow)}])|[0-9]{{1,2}}(?=年)"
-        rf"|百分之|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
+    # A run starts only where the previous character is not of the run, and is taken whole
+    # (possessive): a 200,000-digit string costs one pass, not one pass per position.
+    return regex.compile(
+        rf"(?<![0-9])[0-9]++(?:\.[0-9]++)?+(?=[{regex.escape(follow)}])|(?<![0-9])[0-9]{{1,2}}(?=年)"
+        rf"|百分之|(?<![{_CN}])[{_CN}]++(?:点[零〇一二三四五六七八九]++)?+"
+        rf"(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
 
 
 @lru_cache(maxsize=None)
