@@ -25,7 +25,7 @@ _NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投�
 # Candidates are found by their money phrase; verb and name are read around it.
 # An amount starts where no digit precedes and is taken whole (possessive): a long run of
 # digits costs one pass, not one pass per position.
-_MONEY_DE = regex.compile(rf"(?<![0-9.])(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})的")
+_MONEY_DE_AT = regex.compile(rf"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})的$")
 _MONEY_NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})(?!的)")
 _NAME = regex.compile(rf"(?:(?!{_NAME_STOP}).){{2,60}}?(?={_NAME_STOP}|$)")
 _NAME_NO_DE = regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
@@ -43,6 +43,20 @@ def _scale() -> dict[str, Decimal]:
     mags = load_json("units.json")["magnitudes"]
     return {"万亿元": Decimal(mags["万亿"]), "亿元": Decimal(mags["亿"]), "万元": Decimal(mags["万"]),
             "元": Decimal(1), "亿美元": Decimal(mags["亿"]), "万美元": Decimal(mags["万"])}
+
+
+def _money_de(text: str):
+    """Every AMOUNT的: found from the literal 元的, then read back over a short window
+    (a scan for digits followed by 元的 would backtrack through long digit runs)."""
+    pos = text.find("元的")
+    while pos >= 0:
+        lo = max(0, pos - 24)
+        while lo < pos and text[lo].isdigit() and lo > 0 and text[lo - 1].isdigit():
+            lo += 1
+        m = _MONEY_DE_AT.search(text, lo, pos + 2)
+        if m and (m.start() == 0 or not (text[m.start() - 1].isdigit() or text[m.start() - 1] == ".")):
+            yield m
+        pos = text.find("元的", pos + 2)
 
 
 def _bad_name(name: str) -> bool:
@@ -71,7 +85,7 @@ def extract_projects(doc: Doc) -> None:
     text = doc.text
     report = doc.report
     found: list = []
-    for m in _MONEY_DE.finditer(text):
+    for m in _money_de(text):
         verb = next((v for v in _words()["investment_verbs"] if text.startswith(v, m.start() - len(v))), None)
         if verb is None and text[max(0, m.start() - 2):m.start()].endswith(("超过", "达到", "达")):
             continue   # 达到100亿元的规模: a level reached, not a budget

@@ -70,6 +70,7 @@ def _pattern() -> "regex.Pattern[str]":
 
 # Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
 # magnitude or a unit they may carry; the full pattern then runs anchored at each.
+_CN_FOLLOW = ("多", "余", "万", "亿", "个百分点", "百分点", "成", "倍", "%", "-", "—", "~", "至", "到")
 _GROUPS = ("pcn1", "pcn2", "n1", "n2", "inner1", "inner2", "innerm1", "innerm2", "mag1", "mag2", "unit1", "unit2")
 _NOT_BEFORE = frozenset("0123456789.第" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -79,13 +80,10 @@ def _candidate() -> "re.Pattern[str]":
     """Digits followed by something a quantity needs (not a bare year or item number), 百分之,
     or Chinese numerals before a magnitude or unit they may carry. stdlib re scans this faster
     than regex; no nested quantifier, linear."""
-    follow = "".join(sorted(_follow_chars() - {"年"}))
-    # A run starts only where the previous character is not of the run, and is taken whole
-    # (possessive): a 200,000-digit string costs one pass, not one pass per position.
-    return regex.compile(
-        rf"(?<![0-9])[0-9]++(?:\.[0-9]++)?+(?=[{regex.escape(follow)}])|(?<![0-9])[0-9]{{1,2}}(?=年)"
-        rf"|百分之|(?<![{_CN}])[{_CN}]++(?:点[零〇一二三四五六七八九]++)?+"
-        rf"(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
+    # Maximal runs with nothing required after them: each run is matched once and never
+    # backtracked into, so a 200,000-digit string costs one pass (what follows a run is
+    # checked in code). stdlib re finds these first characters fastest.
+    return re.compile(rf"[0-9]+(?:\.[0-9]+)?|百分之|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?")
 
 
 @lru_cache(maxsize=None)
@@ -140,11 +138,19 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
     _, _, q = _vocab()
     inner_q = q["inner"]
     full = _pattern()
+    follow = _follow_chars()
     pos = start
     for c in _candidate().finditer(text, start, end):
         cs = c.start()
         if cs < pos:
             continue
+        ce = c.end()
+        nxt = text[ce] if ce < end else ""
+        if text[cs] in _CN:
+            if not text.startswith(_CN_FOLLOW, ce) and text[cs] != "百":
+                continue    # 一批, 十九大: Chinese numerals without a magnitude or unit are words
+        elif nxt not in follow or (nxt == "年" and ce - cs > 2):
+            continue        # a bare number: a year, an item number
         if cs > 0 and text[cs - 1] in _NOT_BEFORE:
             continue    # inside a longer number or a code: 1.5, PM2.5, G4, 第9届
         m = full.match(text, c.start(), end)
