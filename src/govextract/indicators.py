@@ -61,6 +61,7 @@ class IndicatorVocabulary:
         for name in (ind.zh, *ind.aliases):
             self._alias[self._key(name)] = ind.id
         self._by_len = sorted(self._alias, key=len, reverse=True)
+        self._max_len = len(self._by_len[0]) if self._by_len else 0
         if ind.split:
             for child in ind.split["into"]:
                 self._parent_of[child] = ind.id
@@ -124,7 +125,9 @@ class IndicatorVocabulary:
         s = self.core(subject)
         hit = self._alias.get(s)
         if hit is None:
-            # longest alias that ends the phrase: look up each suffix, longest first
+            # longest alias that ends the phrase: look up each suffix, longest first (no alias is
+            # longer than the longest one, so a page-long "subject" costs no more than a phrase)
+            s = s[-self._max_len:]
             for i in range(1, len(s) - 2):
                 hit = self._alias.get(s[i:])
                 if hit:

@@ -643,9 +643,12 @@ def _clean(d):
     """1640000000.0 -> 1640000000: exact, and printed without a spurious decimal."""
     if d is None:
         return None
-    if d == d.to_integral_value():
-        return d.quantize(1)
-    return d.normalize()
+    try:
+        if d == d.to_integral_value():
+            return d.quantize(1)
+        return d.normalize()
+    except ArithmeticError:      # beyond the context's precision: keep it as it is
+        return d
 
 
 def extract_quantities(doc: Doc) -> None:

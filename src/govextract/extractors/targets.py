@@ -24,6 +24,8 @@ _PIECE_COMMA = regex.compile(r"[^,\n。]++")
 _DIGIT = regex.compile(r"[0-9]")
 _QUAL_HEAD = regex.compile(r"增速|增长|与|稳步|高于|基本")
 _MAX_LIST_LINES = 20
+_MAX_LISTS = 16
+_MAX_ITEM = 120          # a list item longer than this is running text, not an item          # a report has a headline list, a second tier and a few five-year lists
 _ITEM_START = regex.compile(r"\s*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·)")
 
 
@@ -40,6 +42,8 @@ def find_lists(doc: Doc) -> list[ListSpan]:
     text = doc.text
     out: list[ListSpan] = []
     for m in _LEAD.finditer(text):
+        if len(out) >= _MAX_LISTS:
+            break
         s0 = doc.sentences.at(m.start())[0]
         if doc.parts is not None and doc.parts.at(m.start())[0] == "review":
             continue    # 年初确定的主要预期目标是…: last year's targets, recalled in the review
@@ -48,9 +52,9 @@ def find_lists(doc: Doc) -> list[ListSpan]:
         ys = _YEAR.findall(lead)
         year = int(ys[-1]) if ys else None
         start = m.end()
-        nl = text.find("\n", start)
+        nl = text.find("\n", start, start + 400)      # bounded: a page of lead-ins stays linear
         sentence_end = doc.sentences.at(start)[1] if start < len(text) else start
-        rest_of_line = text[start:nl if nl >= 0 else len(text)].strip()
+        rest_of_line = text[start:nl if nl >= 0 else min(len(text), start + 400)].strip()
         if not rest_of_line:
             end = _item_block_end(doc, m.start(), start)
         else:
@@ -188,7 +192,7 @@ def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
             a += 1
         while b > a and seg[b - 1 - ls.start] in " \t":
             b -= 1
-        if b - a < 4 or any(a <= n < b for n in numbers):
+        if b - a < 4 or b - a > _MAX_ITEM or any(a <= n < b for n in numbers):
             continue
         if _DIGIT.search(text, a, b) and _ITEM_START.match(text, a, b) is None:
             continue

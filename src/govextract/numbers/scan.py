@@ -70,6 +70,7 @@ def _pattern() -> "regex.Pattern[str]":
 
 # Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
 # magnitude or a unit they may carry; the full pattern then runs anchored at each.
+_MAX_DIGITS = 18
 _CN_FOLLOW = ("多", "余", "万", "亿", "个百分点", "百分点", "成", "倍", "%", "-", "—", "~", "至", "到")
 _GROUPS = ("pcn1", "pcn2", "n1", "n2", "inner1", "inner2", "innerm1", "innerm2", "mag1", "mag2", "unit1", "unit2")
 _NOT_BEFORE = frozenset("0123456789.第" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -153,6 +154,8 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
             continue        # a bare number: a year, an item number
         if cs > 0 and text[cs - 1] in _NOT_BEFORE:
             continue    # inside a longer number or a code: 1.5, PM2.5, G4, 第9届
+        if ce - cs > _MAX_DIGITS:
+            continue        # no report states a figure of more than 18 digits: a code or debris
         m = full.match(text, c.start(), end)
         if m is None:
             continue

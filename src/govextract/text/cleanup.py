@@ -25,8 +25,13 @@ _FOOTNOTE = regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
 # stdlib re scans these simple patterns faster than regex; none can backtrack
 _MARKER = re.compile(r"\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473](?=[,。;:，；：])")
 _HAN = regex.compile(r"[\p{Han}”%]")
-_TAG = regex.compile(r"<(?P<close>/)?+(?P<name>[A-Za-z][A-Za-z0-9]{0,10}+)(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+>|<!--.*?-->|<![A-Za-z][^<>]*+>", regex.DOTALL)
-_SCRIPT = regex.compile(r"<(script|style|noscript)\b[^>]*+>.*?</\1\s*+>", regex.DOTALL | regex.IGNORECASE)
+# Every repetition is possessive and bounded: a page of unclosed tags or quotes costs a
+# bounded amount per tag, never a rescan of the rest of the page.
+_TAG = regex.compile(
+    r"<(?P<close>/)?+(?P<name>[A-Za-z][A-Za-z0-9]{0,10}+)"
+    r"(?:[^<>\"']{1,2000}+|\"[^\"<>]{0,2000}+\"|'[^'<>]{0,2000}+'){0,64}+>"
+    r"|<!--[^>]{0,5000}?-->|<![A-Za-z][^<>]{0,2000}+>")
+_SCRIPT_OPEN = regex.compile(r"<(script|style|noscript)\b", regex.IGNORECASE)
 _ENTITY = regex.compile(r"&(?:[A-Za-z]{2,8}+|#[0-9]{1,6}+|#x[0-9A-Fa-f]{1,6}+);")
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                "ul", "ol", "td", "th", "title", "body", "html", "head", "header", "footer", "nav", "blockquote"}
@@ -69,8 +74,8 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
             noise.drop.append((m.start(), m.end()))
     if _HTML_PROBE.search(text, start, min(end, start + 200_000)):
-        for m in _SCRIPT.finditer(text, start, end):
-            noise.drop.append((m.start(), m.end()))
+        for s, e in _script_blocks(text, start, end):
+            noise.drop.append((s, e))
         for m in _TAG.finditer(text, start, end):
             name = (m.group("name") or "").lower()
             if name in _BLOCK_TAGS:
@@ -114,6 +119,26 @@ def _endnotes(text: str, start: int, end: int, noise: Noise) -> None:
             note.anchor_start, note.anchor_end = k, k + len(marker)
         noise.notes.append(note)
         noise.endnotes.append((m.start(), m.end()))
+
+
+def _script_blocks(text: str, start: int, end: int):
+    """<script>…</script> (and style, noscript) blocks; an unclosed one runs to the end."""
+    lower = None
+    pos = start
+    while pos < end:
+        m = _SCRIPT_OPEN.search(text, pos, end)
+        if not m:
+            return
+        if lower is None:
+            lower = text.lower()
+        close = lower.find(f"</{m.group(1).lower()}", m.end(), end)
+        if close < 0:
+            yield m.start(), end
+            return
+        gt = text.find(">", close, end)
+        stop = end if gt < 0 else gt + 1
+        yield m.start(), stop
+        pos = stop
 
 
 def is_debris_line(line: str) -> bool:
