@@ -84,7 +84,10 @@ def _candidate() -> "re.Pattern[str]":
     # Maximal runs with nothing required after them: each run is matched once and never
     # backtracked into, so a 200,000-digit string costs one pass (what follows a run is
     # checked in code). stdlib re finds these first characters fastest.
-    return re.compile(rf"[0-9]+(?:\.[0-9]+)?|百分之|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?")
+    # Chinese numerals are words far more often than amounts (一批, 进一步): only a short run
+    # right before a magnitude or unit is a candidate; the bound keeps the lookahead linear.
+    return re.compile(rf"[0-9]+(?:\.[0-9]+)?|百分之|[{_CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,8}})?"
+                      rf"(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
 
 
 @lru_cache(maxsize=None)
