@@ -13,7 +13,7 @@ from govextract.text.split import split_spans
 @pytest.mark.parametrize("raw,norm", [
     ("增长８．５％，", "增长8.5%,"), ("（一）地区生产总值", "(一)地区生产总值"), ("a\r\nb", "a\nb"),
     ("政 府 工 作 报 告\n各位代表", "政府工作报告\n各位代表"), ("区长 贾堤", "区长 贾堤"), ("x\u200by", "xy"),
-    ("增长\u3000８％", "增长 8%"),
+    ("增长\u3000８％", "增长8%"),
 ])
 def test_normalize(raw, norm):
     n = normalize(raw)

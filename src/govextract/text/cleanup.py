@@ -23,7 +23,7 @@ from ..model import Note
 
 _FOOTNOTE = regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
 # stdlib re scans these simple patterns faster than regex; none can backtrack
-_MARKER = re.compile(r"\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473](?=[,。;:，；：])")
+_MARKER = re.compile(r"\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473]")
 _HAN = regex.compile(r"[\p{Han}”%]")
 # Every repetition is possessive and bounded: a page of unclosed tags or quotes costs a
 # bounded amount per tag, never a rescan of the rest of the page.
@@ -69,6 +69,8 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
         noise.notes.append(note)
         noise.drop.append((m.start(), m.end()))
     _endnotes(text, start, end, noise)
+    _page_numbers(text, start, end, noise)
+    _join_wrapped_lines(text, start, end, noise)
     for m in _MARKER.finditer(text, start, end):
         # a marker follows the word it annotates; "[1]" at a line start is an item number
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
@@ -78,7 +80,9 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
             noise.drop.append((s, e))
         for m in _TAG.finditer(text, start, end):
             name = (m.group("name") or "").lower()
-            if name in _BLOCK_TAGS:
+            if name == "br" and m.start() > 0 and text[m.start() - 1] in ",，、":
+                noise.drop.append((m.start(), m.end()))   # a break after a comma goes on the sentence
+            elif name in _BLOCK_TAGS:
                 noise.drop.append((m.start(), m.end() - 1))
                 noise.newlines.append(m.end() - 1)
             else:
@@ -139,6 +143,66 @@ def _script_blocks(text: str, start: int, end: int):
         stop = end if gt < 0 else gt + 1
         yield m.start(), stop
         pos = stop
+
+
+_PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?\n",
+                          re.MULTILINE)
+_LINE_END = re.compile(r"\r?\n")
+_SENTENCE_END = "。!?！？:：;；”)）"
+_ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9])"
+                        r"|第[一二三四五六七八九十]{1,3}|——|[-•·]|附件)")
+
+
+def _page_numbers(text: str, start: int, end: int, noise: Noise) -> None:
+    """Page numbers of a PDF dump ("— 1 —", "- 2 -", "第3页"): whole lines, dropped."""
+    for m in _PAGE_NUMBER.finditer(text, start, end):
+        noise.drop.append((m.start(), m.end()))
+        noise.debris.append((m.start(), m.end()))
+
+
+_COMMA_BREAK = re.compile(r"[,，、][ \t\u3000]*(\r?\n)")
+_WRAP_SAMPLE = 300
+
+
+def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise) -> None:
+    """A line break inside a sentence is no boundary (PDF dumps wrap lines at a fixed width).
+
+    A break after 、 or , always goes on the sentence; in a hard-wrapped text (most long lines
+    of a sample end without sentence punctuation) any break between two lines of text does,
+    unless one of the lines is a heading or an item.
+    """
+    wrapped = _is_wrapped(text, start, end)
+    if wrapped:
+        breaks = [(m.start(), m.end()) for m in _LINE_END.finditer(text, start, end)]
+    else:
+        breaks = [(m.start(1), m.end(1)) for m in _COMMA_BREAK.finditer(text, start, end)]
+    for k, (s, e) in enumerate(breaks):
+        a = text.rfind("\n", start, s) + 1 if text.rfind("\n", start, s) >= 0 else start
+        line = text[a:s].rstrip(" \t\u3000\r")
+        ne = text.find("\n", e, end)
+        nxt = text[e:end if ne < 0 else ne]
+        if not line or not nxt.strip() or _ITEM_OPEN.match(nxt) or _ITEM_OPEN.match(line):
+            continue
+        last = line[-1]
+        if last in ",，、" or (wrapped and len(line.strip()) >= 15 and last not in _SENTENCE_END
+                                and nxt.lstrip()[:1] not in ("—", "-", "<")):
+            noise.drop.append((s, e))
+
+
+def _is_wrapped(text: str, start: int, end: int) -> bool:
+    """Most long lines of the first few hundred end mid-sentence: a hard-wrapped dump."""
+    n_long = n_open = 0
+    pos = start
+    for _ in range(_WRAP_SAMPLE):
+        e = text.find("\n", pos, end)
+        if e < 0:
+            break
+        line = text[pos:e].strip()
+        if len(line) >= 15:
+            n_long += 1
+            n_open += line[-1] not in _SENTENCE_END
+        pos = e + 1
+    return n_long >= 3 and n_open * 2 > n_long
 
 
 def is_debris_line(line: str) -> bool:

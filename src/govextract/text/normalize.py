@@ -27,6 +27,7 @@ _TABLE.update({
     0x2236: ord(":"),        # ∶ ratio colon, seen in scraped pages
     0xFE30: ord(":"),
     0x2215: ord("/"),
+    0x0D: 0x0A,              # a lone CR (classic Mac) is a line break; CR before LF is deleted
 })
 
 # Deleted outright. Footnotes and debris are deleted by callers passing extra spans.
@@ -35,7 +36,10 @@ _DELETE = regex.compile(
     r"|[\u200b-\u200d\u2060\ufeff\u00ad]"
     # letter-spaced titles: 政 府 工 作 报 告 (three or more spaced ideographs)
     r"|(?<=\p{Han})[ \u3000](?=\p{Han}[ \u3000]\p{Han})"
-    r"|(?<=\p{Han}[ \u3000]\p{Han})[ \u3000](?=\p{Han}(?:[ \u3000]?$|\s*\n))",
+    r"|(?<=\p{Han}[ \u3000]\p{Han})[ \u3000](?=\p{Han}(?:[ \u3000]?$|\s*\n))"
+    # spaces around a number (PDF and HTML text): 增长 6.5% / 6.5 % / 6.5% 左右
+    r"|(?<=[\p{Han}%％])[ \u00a0\u3000]{1,3}+(?=[0-9０-９])"
+    r"|(?<=[0-9０-９%％])[ \u00a0\u3000]{1,3}+(?=[\p{Han}%％])",
     regex.MULTILINE,
 )
 
@@ -60,7 +64,7 @@ def _translate(s: str, table: tuple[dict[int, int], "re.Pattern[str]"]) -> str:
     return runs.sub(lambda m: m.group().translate(mapping), s)
 
 
-_NEEDS_TABLE = regex.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2236\ufe30\u2215]")
+_NEEDS_TABLE = regex.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2236\ufe30\u2215\r]")
 _TRAD_PROBE = re.compile(r"[們國這經濟發產會對業]")
 
 
