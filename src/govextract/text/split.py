@@ -7,16 +7,21 @@ import regex
 # or "各位代表," which recur inside a report).
 _OPENING = regex.compile(r"各位代表\s*+[:：]")
 _LOOKBACK = 800
+# A government web page opens with its title, then a metadata block (索引号, 发布日期 …):
+# a document that has no opening address (a notice, an excerpt) starts at that title.
+_PAGE_HEADER = regex.compile(r"(?m)^[ \t]*+(?:索引号|发布机构|发文单位|发文机关|主题分类|发布日期|发布时间|成文日期)\s*+[:：]")
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each report, covering the text without overlap.
 
-    A report starts at the title line before its opening address (or at the
-    blank line before it); text before the first report belongs to the first.
+    A report starts at the title line before its opening address ("各位代表:"); a page
+    without one (a responsibility notice, a plan excerpt) starts at the title line above
+    its metadata block. Text before the first start belongs to the first report.
     """
     openings = [m.start() for m in _OPENING.finditer(text)]
-    if len(openings) <= 1:
+    headers = _page_starts(text)
+    if len(openings) <= 1 and len(headers) <= 1:
         return [(0, len(text))]
     starts = [0]
     prev = openings[0]
@@ -31,8 +36,32 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             continue     # no sign of a new report: a repeated address inside the same one
         starts.append(title_start)
         prev = op
-    ends = starts[1:] + [len(text)]
-    return list(zip(starts, ends))
+    # page headers: a start unless it falls on (or just above) a start already found
+    merged = sorted(set(starts) | {h for h in headers if h > 0})
+    kept = [merged[0]]
+    for s in merged[1:]:
+        if s - kept[-1] < 200 and not text.count("\n", kept[-1], s) > 3:
+            continue     # the title seen twice (header block and opening address)
+        kept.append(s)
+    ends = kept[1:] + [len(text)]
+    return list(zip(kept, ends))
+
+
+def _page_starts(text: str) -> list[int]:
+    """The title line above each page-header block (the first non-blank line above it)."""
+    out = []
+    for m in _PAGE_HEADER.finditer(text):
+        pos = m.start()
+        # only the first metadata line of a block counts
+        if out and text.count("\n", out[-1], pos) <= 6:
+            continue
+        line_end = pos - 1                       # the newline that ends the line above
+        title = text.rfind("\n", 0, max(0, line_end)) + 1 if line_end > 0 else 0
+        while title > 0 and not text[title:line_end].strip():   # skip blank lines
+            line_end = title - 1
+            title = text.rfind("\n", 0, line_end) + 1
+        out.append(title)
+    return out
 
 
 def _title_line_start(text: str, lo: int, hi: int) -> int | None:
