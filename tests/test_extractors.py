@@ -120,3 +120,17 @@ def test_target_lines_get_section_ids_and_link_to_targets():
     assert r.responsibilities[2].target is None
     officials = {o.name: o.task_ids for o in r.officials}
     assert officials == {"洪金虎": ["1.1", "1.2"], "饶自斌": ["1"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # older national reports state the growth target inline, without a colon
+    ("二、2003年工作安排\n综合分析国内外各种情况,今年经济增长预期目标为7%左右,这是必要的。", [("gdp", 7.0, "about")]),
+    ("二、2004年工作安排\n中央提出今年经济增长预期目标为7%左右,既考虑了连续性。", [("gdp", 7.0, "about")]),
+    # digits spaced one by one in old dumps
+    ("二、1998年工作安排\n今年国民经济宏观调控的主要目标是:经济增长速度8 %,商品零售价格涨幅控制在3 %以内。",
+     [("gdp", 8.0, "exact"), ("total_retail_price", 3.0, "at_most")]),
+])
+def test_inline_and_older_lead_ins(text, expected):
+    r = govextract.extract(text)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets if t.headline] == expected
+    assert all(t.kind == "growth" for t in r.targets)

@@ -169,7 +169,7 @@ def _strip_trail(text: str, i: int, j: int, pats: dict) -> tuple[int, Optional[i
 
 
 def _is_rate(subject: str) -> bool:
-    return subject.endswith(("增速", "增幅", "涨幅", "增长速度", "速度"))
+    return subject.endswith(("增速", "增幅", "涨幅", "增长速度", "速度", "增长"))
 
 
 def _is_ratio(subject: str) -> bool:
@@ -285,7 +285,7 @@ def analyse(doc: Doc) -> list[QInfo]:
         if relation in _COPULAS and s_j > s_i:
             # 年均增长分别为7.65%: the copula follows the real (growth) relation
             mg = pats["growth_end"].search(text, max(s_i, s_j - 4), s_j)
-            if mg and mg.end() == s_j:
+            if mg and mg.end() == s_j and not (vocab.match(text[s_i:s_j]) and not vocab.match(text[s_i:mg.start()])):
                 relation = mg.group()
                 s_j, compare_year2 = _strip_trail(text, s_i, mg.start(), pats)
                 compare_year = compare_year or compare_year2
@@ -301,6 +301,11 @@ def analyse(doc: Doc) -> list[QInfo]:
             # 提请省人大常委会审议地方性法规8部: with no relation, the clause is VERB + OBJECT +
             # NUMBER even when the verb is not its first word (the object is 3+ characters)
             verb = _last_verb(text, s_i, s_j, pats)
+        if verb is None and whole_ind and s_j - s_i > 6:
+            # 中央提出今年经济增长预期目标为7%左右: the indicator is named after a verb inside the clause
+            v = _last_verb(text, s_i, s_j, pats)
+            if v is not None and vocab.match(text[_strip_lead(text, v[1], s_j, pats):s_j]) == whole_ind:
+                s_i = _strip_lead(text, v[1], s_j, pats)
         if verb is not None:
             rest = _strip_lead(text, verb[1], s_j, pats)
             if relation is None:

@@ -13,7 +13,8 @@ from .figures import build
 from .quantities import QInfo
 
 # The lead-in of a target list: "主要预期目标是:", "预期目标为:", a heading "…主要预期目标" at a line end.
-_LEAD = regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|预期性目标)(?:是|为|如下)?+[ \t]*+(?::|(?=\n)|$)")
+_LEAD = regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|预期性目标)(?:是|为|如下)?+[ \t]*+(?::|(?=\n)|$)"
+                      r"|(?P<inline>预期目标(?:是|为|定为|确定为))(?=约?[0-9])")
 _MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期|总体目标|远景|(?:19|20)[0-9]{2}年(?:前|以前)|到(?:19|20)[0-9]{2}年|年均")
 _TIER2 = regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|力争达到|努力达到)[^。:]{0,30}?:")
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
@@ -52,6 +53,13 @@ def find_lists(doc: Doc) -> list[ListSpan]:
         ys = _YEAR.findall(lead)
         year = int(ys[-1]) if ys else None
         start = m.end()
+        if m.group("inline"):
+            # 今年经济增长预期目标为7%左右: one target, named before the lead-in; the clause is the list
+            s_clause = max(text.rfind(c, s0, m.start()) for c in ",;:。") + 1
+            stop = min([p for p in (text.find(c, m.end(), doc.sentences.at(m.start())[1]) for c in ",;。")
+                        if p >= 0] or [doc.sentences.at(m.start())[1]])
+            out.append(ListSpan(max(s0, s_clause), stop, year, None, headline))
+            continue
         nl = text.find("\n", start, start + 400)      # bounded: a page of lead-ins stays linear
         sentence_end = doc.sentences.at(start)[1] if start < len(text) else start
         rest_of_line = text[start:nl if nl >= 0 else min(len(text), start + 400)].strip()
