@@ -79,3 +79,24 @@ def test_query_in_plain_python():
     assert pct_targets and all(q.part == "plan" for q in pct_targets)
     gdp = [q for q in r.quantities if q.indicator == "gdp" and q.role == "outcome"]
     assert [q.value for q in gdp][:1] == [5.7]
+
+
+@pytest.mark.parametrize("name", ["2021-chibi-responsibilities", "2022-tianmen"])
+def test_project_amounts_agree_with_their_quantities(name):
+    """A number inside a project is one quantity, with the project's value and unit."""
+    r = extracted(name)
+    for p in [*r.projects, *r.project_groups]:
+        inside = [q for q in r.quantities if p.start <= q.start < p.end and q.unit == p.unit]
+        assert len(inside) >= 1 and inside[0].value == p.amount
+        assert inside[0].amount == p.amount_yuan
+
+
+def test_responsibility_numbers_are_quantities_once():
+    r = extracted("2021-chibi-responsibilities")
+    text = read_doc("2021-chibi-responsibilities")
+    for resp in r.responsibilities[:20]:
+        qs = [q for q in r.quantities if resp.start <= q.start < resp.end]
+        spans = [(q.start, q.end) for q in qs]
+        assert len(spans) == len(set(spans))
+        for q in qs:
+            assert text[q.start:q.end] == q.evidence
