@@ -134,3 +134,21 @@ def test_inline_and_older_lead_ins(text, expected):
     r = govextract.extract(text)
     assert [(t.indicator, t.value, t.qualifier) for t in r.targets if t.headline] == expected
     assert all(t.kind == "growth" for t in r.targets)
+
+
+def test_growth_rate_of_a_measure_and_of_population():
+    r = govextract.extract(PLAN + "今年主要预期目标是:规上工业增加值增长率8%,人口自然增长率控制在6‰以内。")
+    assert [(t.indicator, t.kind) for t in r.targets] == [("industrial_value_added", "growth"),
+                                                         ("population_growth", "level")]
+
+
+def test_item_lines_are_whole_items():
+    text = ("一、2021年经济社会发展主要预期目标\n(一)地区生产总值增长11%。\n(二)鼓励粮食生产,粮食产量稳定在27万吨以上。\n"
+            "(三)主要污染物排放持续减少。\n二、重点工作\n")
+    r = govextract.extract(text)
+    assert [u.text for u in r.unquantified_targets] == ["主要污染物排放持续减少。"]
+    assert [(t.indicator, t.value) for t in r.targets] == [("gdp", 11.0), ("grain_output", 27.0)]
+
+
+def test_signed_company_is_no_project():
+    assert govextract.extract("全年签约30亿元的医药企业。").projects == []

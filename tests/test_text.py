@@ -97,3 +97,39 @@ def test_split_concatenated_development_reports():
 def test_single_report_is_not_split():
     for d in DOCS:
         assert len(split_spans(read_doc(d))) == 1
+
+
+def test_split_pages_without_an_opening_address():
+    page = "关于印发重点工作的通知\n发布机构: 赤壁市人民政府办公室\n内容增长5%。\n" + "\n" * 8
+    assert [s for s, _e, _t in govextract.split(page * 2)] == [0, len(page)]
+    assert len(list(govextract.split(page))) == 1
+
+
+@pytest.mark.parametrize("raw,value,unit", [
+    ("全年增长14·1％。", 14.1, "%"),            # a middle dot as the decimal point (older reports)
+    ("粮食产量34，250万吨。", 34250.0, "万吨"),     # thousands separators
+    ("建设500千伏变电站。", 500.0, "千伏"),
+])
+def test_older_number_formats(raw, value, unit):
+    (q,) = govextract.extract(raw).quantities
+    assert (q.value, q.unit) == (value, unit) and raw[q.start:q.end] == q.evidence
+
+
+def test_no_quantity_in_words_with_numerals():
+    assert govextract.extract("新增外贸“破零倍增”企业154家。").quantities[0].value == 154.0
+    assert len(govextract.extract("新增外贸“破零倍增”企业154家。").quantities) == 1
+
+
+def test_page_number_inside_a_wrapped_sentence():
+    text = ("二、2023年工作安排\n今年经济社会发展的主要预期目标是:地区生产总值增长\n6.5%左右,一般公共预算收入增长7%以上,城镇调查失业率控制在\n"
+            "— 1 —\n5.5%以内,城乡居民人均可支配收入增长与经济增长同步,粮食产量\n保持稳定。\n")
+    r = govextract.extract(text)
+    assert [(t.indicator, t.value) for t in r.targets] == [("gdp", 6.5), ("public_budget_revenue", 7.0),
+                                                          ("unemployment_surveyed", 5.5)]
+
+
+def test_html_one_paragraph_per_item():
+    html = ("<p>二、2023年工作安排</p><p>今年主要预期目标是:</p><p>1.地区生产总值增长6%左右;</p>"
+            "<p>2.固定资产投资增长8%。</p>")
+    r = govextract.extract(html)
+    assert [(t.indicator, t.value) for t in r.targets] == [("gdp", 6.0), ("fixed_asset_investment", 8.0)]

@@ -9,7 +9,7 @@ from ._data import lexicon, load_json
 
 # Suffixes that name the rate of change of the subject rather than a different measure.
 _MISS = object()
-_RATE_SUFFIXES = ("增长速度", "增速", "增幅")
+_RATE_SUFFIXES = ("增长速度", "增长率", "增速", "增幅")
 
 
 @dataclass
@@ -114,6 +114,16 @@ class IndicatorVocabulary:
         if len(self._cache) < 100_000:
             self._cache[subject] = hit
         return hit
+
+    def exact(self, subject: Optional[str]) -> Optional[str]:
+        """The id when the whole phrase (scope words aside) is an indicator's name or alias."""
+        if not subject:
+            return None
+        whole = self._key(subject)
+        m = self._prefix_re.match(whole)
+        if m and m.end() < len(whole):
+            whole = whole[m.end():]
+        return self._alias.get(whole)
 
     def _match(self, subject: str) -> Optional[str]:
         whole = self._key(subject)

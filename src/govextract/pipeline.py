@@ -134,7 +134,7 @@ class Pipeline:
         """The text layer: clean-up spans, normalisation, sentences, sections."""
         end = len(text) if end is None else end
         noise = find_noise(text, start, end)
-        norm = normalize(text, noise.drop, start, end, noise.newlines)
+        norm = normalize(text, noise.drop, start, end, noise.newlines, noise.replace)
         report = Report(start=start, end=end)
         report.notes.extend(sorted(noise.notes, key=lambda n: n.start))
         doc = Doc(text, norm, report, self.vocab)

@@ -73,6 +73,8 @@ def _is_project_phrase(text: str, m, verb, name: str) -> bool:
     before = text[max(0, m.start() - 8):m.start()]
     if verb is None and before.endswith(w["not_investment_before"]):
         return False      # 年产值10亿元的龙头企业: an output value, not an investment
+    if verb is None and name.endswith(w["generic_heads"]):
+        return False      # 签约30亿元的医药企业: a company, not a named project
     if verb is not None or name.endswith(w["project_heads"]):
         return True
     clause = text[max(0, m.start() - 40):m.start()]

@@ -68,7 +68,6 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
         "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
         "qual_end": regex.compile(rf"(?:{alt(list(_before_words()))})$"),
-        "rate_end": regex.compile(rf"(?:{alt(lex['rate_of_change_suffixes'] + ['涨幅'])})$"),
         "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s]"
                               r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
@@ -169,7 +168,12 @@ def _strip_trail(text: str, i: int, j: int, pats: dict) -> tuple[int, Optional[i
 
 
 def _is_rate(subject: str) -> bool:
-    return subject.endswith(("增速", "增幅", "涨幅", "增长速度", "速度", "增长"))
+    return subject.endswith(_rate_suffixes())
+
+
+@lru_cache(maxsize=None)
+def _rate_suffixes() -> tuple[str, ...]:
+    return tuple(lexicon()["rate_of_change_suffixes"])
 
 
 def _is_ratio(subject: str) -> bool:
@@ -361,6 +365,9 @@ def analyse(doc: Doc) -> list[QInfo]:
         if subject and len(subject) > 24 and _DIGIT.search(subject):
             subject, subj = None, None
         kind, direction = _kind(relation, subject or "", n.unit, rclass)
+        if subject and subject.endswith("增长率") and kind == "level" and vocab.match(subject[:-3]) \
+                and not vocab.exact(subject):
+            kind = "growth"    # 规上工业增加值增长率8%: the growth rate of a measure (人口自然增长率 is a level)
         if inherited and prev is not None and kind == "level" and prev.kind == "growth" \
                 and (relation is None or relation in _COPULAS) and n.unit == prev.raw.unit:
             # 增长7%以上、力争达到8%: 达到 restates the same growth

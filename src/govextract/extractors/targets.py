@@ -20,6 +20,7 @@ _TIER2 = regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|
 _YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 _NOT_SET = regex.compile(r"(?:不|未)(?:设|提出)(?:定|置)?[^,;。:]{0,10}?增长[^,;。:]{0,6}?目标")
 _PAREN = regex.compile(r"\([^()\n]*+\)")
+_PIECE_LINE = regex.compile(r"[^\n]++")
 _PIECE_SEMI = regex.compile(r"[^;\n。]++")
 _PIECE_COMMA = regex.compile(r"[^,\n。]++")
 _DIGIT = regex.compile(r"[0-9]")
@@ -191,10 +192,11 @@ def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
     text = doc.text
     # bracketed asides (责任领导:…;牵头单位:…) are not list items: blank them out, offsets kept
     seg = _PAREN.sub(lambda m: " " * len(m.group()), text[ls.start:ls.end])
-    sep = ";" if ";" in seg else ","
+    # an item per line (numbered items): the line is the item, with all its clauses
+    sep = "\n" if "\n" in seg.strip() else ";" if ";" in seg else ","
     pos = ls.start
     numbers = {q.raw.num_start for q in doc.qinfo if ls.start <= q.raw.num_start < ls.end}
-    for piece in (_PIECE_SEMI if sep == ";" else _PIECE_COMMA).finditer(seg):
+    for piece in {";": _PIECE_SEMI, ",": _PIECE_COMMA, "\n": _PIECE_LINE}[sep].finditer(seg):
         a, b = ls.start + piece.start(), ls.start + piece.end()
         while a < b and seg[a - ls.start] in " \t":
             a += 1

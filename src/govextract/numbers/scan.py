@@ -57,7 +57,7 @@ def _pattern() -> "regex.Pattern[str]":
     mags, units, _ = _vocab()
     unit_alt = "|".join(regex.escape(x) for x in sorted(units, key=len, reverse=True))
     # 千 before 瓦/米/克 is part of the unit (千瓦, 千米), not a magnitude
-    mag_alt = "|".join(regex.escape(x) if x != "千" else "千(?![瓦米克])"
+    mag_alt = "|".join(regex.escape(x) if x != "千" else "千(?![瓦米克伏])"
                        for x in sorted(mags, key=len, reverse=True))
     one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>多|余)?+"
            rf"(?P<mag{{i}}>{mag_alt})?+(?P<innerm{{i}}>多|余)?+(?P<unit{{i}}>{unit_alt})?+")
@@ -194,6 +194,8 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
                 continue
             if chinese and not mag and unit not in _CN_UNITS:
                 continue
+            if chinese and n1 in ("零", "〇"):
+                continue      # 破零倍增: 零 alone is a word, not an amount
             if unit == "年" and (chinese or mag or n2 is not None or not n1.isdigit() or int(n1) >= 100):
                 continue   # 2021年 is a date; only small counts of years (5年过渡期) are quantities
             if n2 is not None and not n2[0].isdigit() and not mag2 and unit2 not in _CN_UNITS:

@@ -52,6 +52,7 @@ class Noise:
     notes: list[Note] = field(default_factory=list)
     debris: list[tuple[int, int]] = field(default_factory=list)
     endnotes: list[tuple[int, int]] = field(default_factory=list)   # note lines kept in the text
+    replace: dict[int, str] = field(default_factory=dict)           # one character read as another
 
 
 def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
@@ -70,6 +71,7 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
         noise.drop.append((m.start(), m.end()))
     _endnotes(text, start, end, noise)
     _page_numbers(text, start, end, noise)
+    _number_formats(text, start, end, noise)
     _join_wrapped_lines(text, start, end, noise)
     for m in _MARKER.finditer(text, start, end):
         # a marker follows the word it annotates; "[1]" at a line start is an item number
@@ -78,13 +80,19 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
     if _HTML_PROBE.search(text, start, min(end, start + 200_000)):
         for s, e in _script_blocks(text, start, end):
             noise.drop.append((s, e))
+        last_block_end = -1
         for m in _TAG.finditer(text, start, end):
             name = (m.group("name") or "").lower()
+            if name in _BLOCK_TAGS and last_block_end >= 0 and not text[last_block_end:m.start()].strip():
+                noise.drop.append((m.start(), m.end()))     # </p><p>: one break, not a blank line
+                last_block_end = m.end()
+                continue
             if name == "br" and m.start() > 0 and text[m.start() - 1] in ",，、":
                 noise.drop.append((m.start(), m.end()))   # a break after a comma goes on the sentence
             elif name in _BLOCK_TAGS:
                 noise.drop.append((m.start(), m.end() - 1))
                 noise.newlines.append(m.end() - 1)
+                last_block_end = m.end()
             else:
                 noise.drop.append((m.start(), m.end()))
         for m in _ENTITY.finditer(text, start, end):
@@ -153,6 +161,21 @@ _ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}�
                         r"|第[一二三四五六七八九十]{1,3}|——|[-•·]|附件)")
 
 
+_DECIMAL_DOT = re.compile(r"(?<=[0-9０-９])[·・](?=[0-9０-９])")
+_THOUSANDS = re.compile(r"(?<![0-9０-９.．])[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])")
+
+
+def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
+    """Older ways of writing numbers: 14·1％ (a middle dot for the decimal point) and
+    34，250万吨 (thousands separators): the dot reads as a point, the separators are dropped."""
+    for m in _DECIMAL_DOT.finditer(text, start, end):
+        noise.replace[m.start()] = "."
+    for m in _THOUSANDS.finditer(text, start, end):
+        for k in range(m.start(), m.end()):
+            if text[k] in ",，":
+                noise.drop.append((k, k + 1))
+
+
 def _page_numbers(text: str, start: int, end: int, noise: Noise) -> None:
     """Page numbers of a PDF dump ("— 1 —", "- 2 -", "第3页"): whole lines, dropped."""
     for m in _PAGE_NUMBER.finditer(text, start, end):
@@ -181,6 +204,11 @@ def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise) -> None:
         line = text[a:s].rstrip(" \t\u3000\r")
         ne = text.find("\n", e, end)
         nxt = text[e:end if ne < 0 else ne]
+        pm = _PAGE_NUMBER.match(text, e)
+        if pm and ne >= 0:
+            # 控制在\n— 1 —\n3.5%以内: the page number is dropped; the sentence goes on after it
+            ne2 = text.find("\n", pm.end(), end)
+            nxt = text[pm.end():end if ne2 < 0 else ne2]
         if not line or not nxt.strip() or _ITEM_OPEN.match(nxt) or _ITEM_OPEN.match(line):
             continue
         last = line[-1]

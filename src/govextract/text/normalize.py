@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Optional
 
 import regex
 
@@ -104,7 +104,7 @@ class NormText:
 
 
 def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, end: int | None = None,
-              newlines: Iterable[int] = ()) -> NormText:
+              newlines: Iterable[int] = (), replace: Optional[dict[int, str]] = None) -> NormText:
     """Normalise ``text[start:end]``; ``drop`` lists extra original spans to delete (footnotes, debris).
 
     Offsets of the result still map into the whole of ``text``.
@@ -117,11 +117,14 @@ def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, e
         spans.append((end, len(text)))
     spans.extend((s, e) for s, e in drop if e > s)
     newlines = list(newlines)
-    if newlines:
-        # a block tag's last character reads as a line break: same length, offsets kept
+    if newlines or replace:
+        # one character for one: a block tag's last character reads as a line break, a
+        # decimal middle dot as a point (14·1%); offsets are kept
         chars = list(text)
         for p in newlines:
             chars[p] = "\n"
+        for p, ch in (replace or {}).items():
+            chars[p] = ch
         source = "".join(chars)
     else:
         source = text

@@ -24,7 +24,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     if len(openings) <= 1 and len(headers) <= 1:
         return [(0, len(text))]
     starts = [0]
-    prev = openings[0]
+    prev = openings[0] if openings else 0
     for op in openings[1:]:
         lo = max(prev + 1, op - _LOOKBACK)
         # a new report announces itself with a title line; an address without one
