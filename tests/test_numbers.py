@@ -90,3 +90,21 @@ def test_full_width_digits(raw):
     assert float(n.value) == 8.5 and n.qualifier == "about"
     s, e = norm.orig_span(n.start, n.end)
     assert raw[s:e] in ("８．５％左右", "８.５%左右", "8．5％左右")
+
+
+def test_units_and_qualifiers_extend_per_pipeline():
+    import govextract
+    text = "今年主要预期目标是:港口集装箱吞吐量达到120万标准箱上下,外贸出口增长不下于5%。"
+    plain = govextract.extract(text)
+    assert [q.evidence for q in plain.quantities] == ["120万", "5%"]   # 标准箱 unknown, 不下于 unknown
+    nlp = govextract.Pipeline()
+    nlp.vocab.numbers.add_unit("标准箱", "TEU")
+    nlp.vocab.numbers.add_qualifier("上下", "about", "after")
+    nlp.vocab.numbers.add_qualifier("不下于", "at_least", "before")
+    r = nlp(text)
+    assert [(q.value, q.unit, q.unit_norm, str(q.amount), q.qualifier) for q in r.quantities] == [
+        (120.0, "万标准箱", "TEU", "1200000", "about"), (5.0, "%", "%", "5", "at_least")]
+    # the default pipeline is untouched
+    assert [q.evidence for q in govextract.extract(text).quantities] == ["120万", "5%"]
+    with pytest.raises(ValueError):
+        nlp.vocab.numbers.add_qualifier("大约", "roughly")

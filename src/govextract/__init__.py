@@ -15,13 +15,14 @@ from ._version import __version__
 from .errors import (BinaryInputError, DecodingError, GovextractError, InputError, InputTooLargeError,
                      InputTypeError, MultipleReportsWarning)
 from .indicators import Indicator, IndicatorVocabulary
+from .numbers.vocab import NumberVocabulary
 from .model import (Actual, Meta, Note, Official, Project, Quantity, Report, Responsibility, Section, Span, Target,
                     UnquantifiedTarget)
 from .pipeline import DEFAULT_COMPONENTS, Pipeline, Vocabulary, register, registered
 
 __all__ = [
     "__version__", "extract", "extract_all", "split", "Pipeline", "Vocabulary", "register", "registered",
-    "DEFAULT_COMPONENTS", "Indicator", "IndicatorVocabulary",
+    "DEFAULT_COMPONENTS", "Indicator", "IndicatorVocabulary", "NumberVocabulary",
     "Report", "Meta", "Target", "Actual", "UnquantifiedTarget", "Quantity", "Project", "Responsibility",
     "Official", "Note", "Section", "Span",
     "GovextractError", "InputError", "InputTypeError", "DecodingError", "BinaryInputError",

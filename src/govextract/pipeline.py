@@ -6,6 +6,7 @@ add, replace or remove components and extend the vocabularies::
 
     nlp = govextract.Pipeline()
     nlp.vocab.indicators.add("digital_core_share", "数字经济核心产业增加值占比")
+    nlp.vocab.numbers.add_unit("标准箱", "TEU")
     nlp.add_component("my_counts", my_fn, after="quantities")
     report = nlp("…text…")
 """
@@ -19,6 +20,7 @@ from .decode import to_text
 from .document import Doc
 from .errors import InputTooLargeError, MultipleReportsWarning
 from .indicators import IndicatorVocabulary
+from .numbers.vocab import NumberVocabulary
 from .model import Report
 from .text.cleanup import find_noise
 from .text.normalize import normalize
@@ -80,6 +82,7 @@ DEFAULT_COMPONENTS = ("meta", "structure", "quantities", "targets", "actuals", "
 class Vocabulary:
     """The vocabularies a pipeline uses; copy per pipeline so that user additions stay local."""
     indicators: IndicatorVocabulary = field(default_factory=IndicatorVocabulary.default)
+    numbers: NumberVocabulary = field(default_factory=NumberVocabulary.default)
 
 
 class Pipeline:

@@ -16,6 +16,7 @@ from .._data import lexicon
 from ..document import Doc
 from ..model import Quantity
 from ..numbers.scan import RawNumber, propagate_list_qualifiers, scan_numbers
+from ..numbers.vocab import default_numbers
 from ..text.sentences import clause_start
 
 _DIGIT = regex.compile(r"[0-9]")
@@ -51,8 +52,12 @@ class QInfo:
     horizon: Optional[str] = None
 
 
-@lru_cache(maxsize=None)
-def _patterns() -> dict[str, "regex.Pattern[str]"]:
+def _patterns(numbers=None) -> dict[str, "regex.Pattern[str]"]:
+    """The extractor's patterns for a number vocabulary (its qualifier words), built once per version."""
+    return (numbers or default_numbers()).cached("quantity_patterns", _build_patterns)
+
+
+def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
     lex = lexicon()
 
     def alt(words: list[str]) -> str:
@@ -67,7 +72,8 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
     return {
         "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
         "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
-        "qual_end": regex.compile(rf"(?:{alt(list(_before_words()))})$"),
+        "qual_end": regex.compile(rf"(?:{alt(list(numbers.qualifiers['before']))})$"),
+        "stretch": regex.compile(rf"(?:{alt(numbers.qualifiers['stretch'])})"),
         "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s]"
                               r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
         "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
@@ -93,18 +99,6 @@ def _patterns() -> dict[str, "regex.Pattern[str]"]:
         "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
         "time": regex.compile(rf"到{_YEAR_RE}|{_YEAR_RE}|年均|五年来|累计|今年|全年|去年|上年|一年来|十[一二三四五]五(?:期间|时期)?"),
     }
-
-
-@lru_cache(maxsize=None)
-def _stretch_words() -> tuple[str, ...]:
-    from .._data import load_json
-    return tuple(load_json("qualifiers.json")["stretch"])
-
-
-@lru_cache(maxsize=None)
-def _before_words() -> tuple[str, ...]:
-    from .._data import load_json
-    return tuple(load_json("qualifiers.json")["before"])
 
 
 @lru_cache(maxsize=None)
@@ -245,12 +239,12 @@ def sentence_horizons(doc: Doc, wanted: list[int]) -> dict[int, Optional[str]]:
 def analyse(doc: Doc) -> list[QInfo]:
     text = doc.text
     doc.user_data["sentence_horizon"] = None   # filled once the numbers are known
-    pats = _patterns()
+    pats = _patterns(doc.vocab.numbers)
     rclass = _relation_class()
     rclass_verbs = frozenset(lexicon()["transitive_verbs"])
     vocab = doc.vocab.indicators
     indicator_of = vocab.match
-    nums = scan_numbers(text)
+    nums = scan_numbers(text, vocab=doc.vocab.numbers)
     propagate_list_qualifiers(nums, text)
     doc.user_data["sentence_horizon"] = sentence_horizons(
         doc, [doc.sentences.index_at(n.num_start) for n in nums])
@@ -336,7 +330,7 @@ def analyse(doc: Doc) -> list[QInfo]:
         subj = (s_i, s_j) if subject else None
         inherited = False
         copula = compare_year is not None or (s_j < rel_start and text[rel_start - 1] == "的") \
-            or (s_i >= s_j and any(w in text[cstart:n.num_start] for w in _stretch_words()))
+            or (s_i >= s_j and pats["stretch"].search(text, cstart, n.num_start) is not None)
         if subject is None and relation in rclass_verbs and not verb_relation:
             # 、完成440万亩粮食播种: a transitive verb with nothing before it takes the noun after
             post = _post_subject(text, n.end, sent[1], pats)
@@ -561,7 +555,7 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     if est is None:
         est = cache[s0] = text.find("预计", s0, min(q.sent[1], s0 + _SENTENCE_DATE_WINDOW))
     q.estimated = 0 <= est < n.num_start
-    q.stretch = any(w in before_clause for w in _stretch_words())
+    q.stretch = pats["stretch"].search(before_clause) is not None
     mm = pats["multi"].search(before_clause)
     if mm:
         q.multi_year = True

@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from .._data import load_json
+from .vocab import NumberVocabulary, default_numbers
 from .numerals import NumeralError, parse_number
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -45,27 +45,47 @@ class RawNumber:
     chinese: bool = False
 
 
-@lru_cache(maxsize=None)
-def _vocab() -> tuple[dict, dict, dict]:
-    u = load_json("units.json")
-    q = load_json("qualifiers.json")
-    return u["magnitudes"], u["units"], q
-
-
-@lru_cache(maxsize=None)
-def _pattern() -> "regex.Pattern[str]":
-    mags, units, _ = _vocab()
-    unit_alt = "|".join(regex.escape(x) for x in sorted(units, key=len, reverse=True))
-    # 千 before 瓦/米/克 is part of the unit (千瓦, 千米), not a magnitude
+def _build_pattern(v: NumberVocabulary) -> "regex.Pattern[str]":
+    unit_alt = "|".join(regex.escape(x) for x in sorted(v.units, key=len, reverse=True))
+    # 千 before 瓦/米/克/伏 is part of the unit (千瓦, 千米), not a magnitude
     mag_alt = "|".join(regex.escape(x) if x != "千" else "千(?![瓦米克伏])"
-                       for x in sorted(mags, key=len, reverse=True))
-    one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>多|余)?+"
-           rf"(?P<mag{{i}}>{mag_alt})?+(?P<innerm{{i}}>多|余)?+(?P<unit{{i}}>{unit_alt})?+")
+                       for x in sorted(v.magnitudes, key=len, reverse=True))
+    inner_alt = "|".join(regex.escape(x) for x in sorted(v.qualifiers["inner"], key=len, reverse=True)) or "(?!)"
+    one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>{inner_alt})?+"
+           rf"(?P<mag{{i}}>{mag_alt})?+(?P<innerm{{i}}>{inner_alt})?+(?P<unit{{i}}>{unit_alt})?+")
     pat = (
         rf"(?:百分之(?P<pcn1>{_CN_NUM})(?:{_RANGE_SEP}百分之(?P<pcn2>{_CN_NUM}))?+"
         rf"|{one.format(i=1)}(?:(?P<sep>{_RANGE_SEP}){one.format(i=2)})?+)"
     )
     return regex.compile(pat)
+
+
+class _Scanner:
+    """What a scan needs, compiled once per vocabulary version."""
+
+    def __init__(self, v: NumberVocabulary) -> None:
+        self.vocab = v
+        self.full = _build_pattern(v)
+        first = {w[0] for w in (*v.magnitudes, *v.units, *v.qualifiers["inner"])}
+        self.follow = frozenset(first | set(".-—–~至到点") | set(_CN))
+        self.before = dict(v.qualifiers["before"])
+        self.after = dict(v.qualifiers["after"])
+        self.inner = dict(v.qualifiers["inner"])
+        self.before_lens = sorted({len(w) for w in self.before}, reverse=True)
+        self.after_lens = sorted({len(w) for w in self.after}, reverse=True)
+
+    def scale(self, value: Decimal, mag: Optional[str], unit: Optional[str]) -> tuple[Optional[str], Optional[Decimal]]:
+        factor = Decimal(self.vocab.magnitudes[mag]) if mag else Decimal(1)
+        if unit:
+            info = self.vocab.units[unit]
+            return info["norm"], value * factor * Decimal(info["factor"])
+        if mag:
+            return "number", value * factor
+        return None, None
+
+
+def scanner(v: Optional[NumberVocabulary] = None) -> _Scanner:
+    return (v or default_numbers()).cached("scanner", _Scanner)
 
 
 # Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
@@ -78,47 +98,16 @@ _NOT_BEFORE = frozenset("0123456789.第" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij
 
 @lru_cache(maxsize=None)
 def _candidate() -> "re.Pattern[str]":
-    """Digits followed by something a quantity needs (not a bare year or item number), 百分之,
-    or Chinese numerals before a magnitude or unit they may carry. stdlib re scans this faster
-    than regex; no nested quantifier, linear."""
-    # Maximal runs with nothing required after them: each run is matched once and never
-    # backtracked into, so a 200,000-digit string costs one pass (what follows a run is
-    # checked in code). stdlib re finds these first characters fastest.
-    # Chinese numerals are words far more often than amounts (一批, 进一步): only a short run
-    # right before a magnitude or unit is a candidate; the bound keeps the lookahead linear.
+    """Digits, 百分之, or a short run of Chinese numerals before a magnitude or unit.
+
+    Maximal runs with nothing required after them: each run is matched once and never
+    backtracked into, so a 200,000-digit string costs one pass (what follows a run is
+    checked in code). Chinese numerals are words far more often than amounts (一批, 进一步):
+    only a short run right before a magnitude or unit is a candidate; the bound keeps the
+    lookahead linear. stdlib re finds these first characters fastest.
+    """
     return re.compile(rf"[0-9]+(?:\.[0-9]+)?|百分之|[{_CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,8}})?"
                       rf"(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
-
-
-@lru_cache(maxsize=None)
-def _follow_chars() -> frozenset[str]:
-    """Characters that may follow a numeral inside a quantity (units, magnitudes, decimals, ranges)."""
-    mags, units, q = _vocab()
-    first = {w[0] for w in (*mags, *units, *q["inner"])}
-    return frozenset(first | set(".-—–~至到点") | set(_CN))
-
-
-@lru_cache(maxsize=None)
-def _before_words() -> tuple[tuple[str, str], ...]:
-    _, _, q = _vocab()
-    return tuple(sorted(q["before"].items(), key=lambda kv: -len(kv[0])))
-
-
-@lru_cache(maxsize=None)
-def _after_words() -> tuple[tuple[str, str], ...]:
-    _, _, q = _vocab()
-    return tuple(sorted(q["after"].items(), key=lambda kv: -len(kv[0])))
-
-
-def _scale(value: Decimal, mag: Optional[str], unit: Optional[str]) -> tuple[Optional[str], Optional[Decimal]]:
-    mags, units, _ = _vocab()
-    factor = Decimal(mags[mag]) if mag else Decimal(1)
-    if unit:
-        info = units[unit]
-        return info["norm"], value * factor * Decimal(info["factor"])
-    if mag:
-        return "number", value * factor
-    return None, None
 
 
 def _value(s: str) -> Optional[Decimal]:
@@ -128,21 +117,20 @@ def _value(s: str) -> Optional[Decimal]:
         return None
 
 
-def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[RawNumber]:
+def scan_numbers(text: str, start: int = 0, end: Optional[int] = None,
+                 vocab: Optional[NumberVocabulary] = None) -> list[RawNumber]:
     """Every number with a unit, magnitude or percent sign in ``text[start:end]``.
 
     Bare numbers (years, item numbers, codes such as 5G, PM2.5) are not returned.
     """
     end = len(text) if end is None else end
     out: list[RawNumber] = []
-    before = dict(_before_words())
-    after = dict(_after_words())
-    before_lens = sorted({len(w) for w in before}, reverse=True)
-    after_lens = sorted({len(w) for w in after}, reverse=True)
-    _, _, q = _vocab()
-    inner_q = q["inner"]
-    full = _pattern()
-    follow = _follow_chars()
+    sc = scanner(vocab)
+    before, after, inner_q = sc.before, sc.after, sc.inner
+    before_lens, after_lens = sc.before_lens, sc.after_lens
+    full = sc.full
+    follow = sc.follow
+    _scale = sc.scale
     pos = start
     for c in _candidate().finditer(text, start, end):
         cs = c.start()
@@ -234,7 +222,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
         if inner and qualifier == "exact":
             qualifier = inner_q[inner]
         if v2 is None and not chinese and q_before is None and num_start > 0 and text[num_start - 1] == "、":
-            out.extend(_bare_list_before(text, start, num_start, mag, unit, unit_w))
+            out.extend(_bare_list_before(text, start, num_start, mag, unit, unit_w, _scale))
         out.append(RawNumber(s0, e0, num_start, num_end, v1, v2, unit_w, unit_norm,
                              amount, amount_high, qualifier, q_after, q_before, chinese))
     return out
@@ -243,7 +231,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[R
 _BARE_BEFORE = re.compile(r"[0-9]+(?:\.[0-9]+)?$")
 
 
-def _bare_list_before(text: str, floor: int, pos: int, mag, unit, unit_w: str) -> list[RawNumber]:
+def _bare_list_before(text: str, floor: int, pos: int, mag, unit, unit_w: str, _scale) -> list[RawNumber]:
     """分别是2016年的3.9、1.1、1.3倍: numbers listed bare before the one that carries the unit."""
     found: list[RawNumber] = []
     while pos - 1 > floor and text[pos - 1] == "、":
