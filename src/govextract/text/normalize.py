@@ -37,6 +37,8 @@ _DELETE = regex.compile(
     # letter-spaced titles: 政 府 工 作 报 告 (three or more spaced ideographs)
     r"|(?<=\p{Han})[ \u3000](?=\p{Han}[ \u3000]\p{Han})"
     r"|(?<=\p{Han}[ \u3000]\p{Han})[ \u3000](?=\p{Han}(?:[ \u3000]?$|\s*\n))"
+    # a spaced decimal point (8 ．8 ％) in old dumps
+    r"|(?<=[0-9０-９])[ \u3000](?=[.．][0-9０-９])|(?<=[0-9０-９][.．])[ \u3000](?=[0-9０-９])"
     # digits spaced one by one (1 9 9 3) in old dumps
     r"|(?<=(?<![0-9０-９])[0-9０-９])[ \u3000](?=[0-9０-９](?![0-9０-９]))"
     # spaces around a number (PDF and HTML text): 增长 6.5% / 6.5 % / 6.5% 左右
