@@ -146,7 +146,7 @@ def test_item_lines_are_whole_items():
     text = ("一、2021年经济社会发展主要预期目标\n(一)地区生产总值增长11%。\n(二)鼓励粮食生产,粮食产量稳定在27万吨以上。\n"
             "(三)主要污染物排放持续减少。\n二、重点工作\n")
     r = govextract.extract(text)
-    assert [u.text for u in r.unquantified_targets] == ["主要污染物排放持续减少。"]
+    assert [u.text for u in r.unquantified_targets] == ["主要污染物排放持续减少"]
     assert [(t.indicator, t.value) for t in r.targets] == [("gdp", 11.0), ("grain_output", 27.0)]
 
 

@@ -19,6 +19,7 @@ class Indicator:
     en: str = ""
     aliases: list[str] = field(default_factory=list)
     split: Optional[dict] = None   # {"markers": [...], "into": [id, id]} for 城乡-style compounds
+    growth_aliases: list[str] = field(default_factory=list)   # names that mean its growth (经济增速)
     headline: bool = False         # an economic aggregate that a year's summary sentence states
 
 
@@ -38,6 +39,7 @@ class IndicatorVocabulary:
         self._alias: dict[str, str] = {}
         self._parent_of: dict[str, str] = {}
         self._cache: dict[str, Optional[str]] = {}
+        self._growth: set[str] = set()
         lex = lexicon()
         self._scopes = tuple(sorted(lex["scope_prefixes"], key=len, reverse=True))
         self._times = tuple(sorted(lex["time_words"], key=len, reverse=True))
@@ -47,19 +49,20 @@ class IndicatorVocabulary:
 
     @classmethod
     def default(cls) -> "IndicatorVocabulary":
-        return cls(Indicator(d["id"], d["zh"], d.get("en", ""), list(d.get("aliases", [])), d.get("split"),
-                             d.get("headline", False))
+        return cls(Indicator(d["id"], d["zh"], d.get("en", ""), list(d.get("aliases", [])), split=d.get("split"),
+                             headline=d.get("headline", False), growth_aliases=list(d.get("growth_aliases", [])))
                    for d in load_json("indicators.json"))
 
     def copy(self) -> "IndicatorVocabulary":
-        return IndicatorVocabulary(Indicator(i.id, i.zh, i.en, list(i.aliases), i.split, i.headline)
-                                   for i in self.indicators.values())
+        return IndicatorVocabulary(Indicator(i.id, i.zh, i.en, list(i.aliases), split=i.split, headline=i.headline,
+                                             growth_aliases=list(i.growth_aliases)) for i in self.indicators.values())
 
     def _register(self, ind: Indicator) -> None:
         self._cache = {}
         self.indicators[ind.id] = ind
-        for name in (ind.zh, *ind.aliases):
+        for name in (ind.zh, *ind.aliases, *ind.growth_aliases):
             self._alias[self._key(name)] = ind.id
+        self._growth.update(self._key(a) for a in ind.growth_aliases)
         self._by_len = sorted(self._alias, key=len, reverse=True)
         self._max_len = len(self._by_len[0]) if self._by_len else 0
         if ind.split:
@@ -79,7 +82,7 @@ class IndicatorVocabulary:
             ind.headline = ind.headline or headline
             ind.split = split or ind.split
         else:
-            ind = Indicator(id, zh, en, list(aliases), split, headline)
+            ind = Indicator(id, zh, en, list(aliases), split=split, headline=headline)
         self._register(ind)
 
     @staticmethod
@@ -114,6 +117,16 @@ class IndicatorVocabulary:
         if len(self._cache) < 100_000:
             self._cache[subject] = hit
         return hit
+
+    def names_growth(self, subject: Optional[str]) -> bool:
+        """Whether the phrase is a name for the growth of an indicator (经济增速, 经济增长率)."""
+        if not subject:
+            return False
+        whole = self._key(subject)
+        m = self._prefix_re.match(whole)
+        if m and m.end() < len(whole):
+            whole = whole[m.end():]
+        return whole in self._growth
 
     def exact(self, subject: Optional[str]) -> Optional[str]:
         """The id when the whole phrase (scope words aside) is an indicator's name or alias."""

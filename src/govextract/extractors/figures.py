@@ -22,6 +22,10 @@ def _text_span(doc: Doc, q: QInfo) -> Optional[tuple[int, int]]:
     m = _RATE_SUFFIX.search(doc.text, s, e)
     if m and m.start() > s:
         e = m.start()
+    elif doc.text.endswith("增长率", s, e) and e - s > 3:
+        rest = doc.vocab.indicators.match(doc.text[s:e - 3])
+        if rest is not None and rest == q.indicator and doc.vocab.indicators.exact(doc.text[s:e]) in (None, rest):
+            e -= 3    # 规上工业增加值增长率 -> 规上工业增加值 (but 人口自然增长率 stays)
     return s, e
 
 

@@ -66,8 +66,8 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
     rel = lex["relations"]
     all_rel = rel["growth_up"] + rel["growth_down"] + rel["level"]
     filler = lex["filler_between_relation_and_number"] + ["全年"]
-    lead = (lex["time_words"] + lex["estimate_markers"]
-            + ["力争", "争取", "确保", "努力", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
+    lead = (lex["time_words"] + lex["estimate_markers"] + list(numbers.qualifiers["stretch"])
+            + ["确保", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
                "总计", "合计", "全面", "共计", "已", "再", "较快", "按可比口径", "按可比价格计算", "按可比价", "同比", "比上年", "比去年"])
     return {
         "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
@@ -275,6 +275,7 @@ def analyse(doc: Doc) -> list[QInfo]:
             continue
 
         relation, rel_start = _find_relation(text, cstart, n.num_start, pats)
+        de_modifier = rel_start > cstart and text[rel_start - 1] == "的" and relation is None
         s_i = _strip_lead(text, cstart, rel_start, pats)
         if same_sentence and cstart == prev.raw.end and "、" in text[s_i:rel_start]:
             # 迈上千亿大关、年均增长9%: what stands before 、 closes the previous number's phrase
@@ -345,6 +346,11 @@ def analyse(doc: Doc) -> list[QInfo]:
             # 拆除违建219处1.9万平方米: two measures of one thing, written back to back
             subject, subj, inherited = prev.subject, prev.subj, True
         post_subject = False
+        if subject is not None and de_modifier and not indicator_of(subject):
+            post = _post_subject(text, n.end, sent[1], pats)
+            if post and n.end == post[0]:
+                # 核心区的29个地块: what is counted follows the measure; the 的 phrase places it
+                subj, subject, post_subject = post, text[post[0]:post[1]], True
         if subject is not None and verb_relation and not indicator_of(subject):
             # 修建南北片区29.6公里游览路: a noun right after the measure is what is counted; the
             # words between verb and number only place it
@@ -358,10 +364,18 @@ def analyse(doc: Doc) -> list[QInfo]:
                 subj, subject = post, text[post[0]:post[1]]
         if subject and len(subject) > 24 and _DIGIT.search(subject):
             subject, subj = None, None
-        kind, direction = _kind(relation, subject or "", n.unit, rclass)
-        if subject and subject.endswith("增长率") and kind == "level" and vocab.match(subject[:-3]) \
-                and not vocab.exact(subject):
-            kind = "growth"    # 规上工业增加值增长率8%: the growth rate of a measure (人口自然增长率 is a level)
+        if subject and relation and not inherited and not indicator_of(subject) \
+                and rel_start == s_j and vocab.exact(subject + relation):
+            # 经济增长7%左右: "经济增长" names GDP growth; the subject alone names nothing
+            kind, direction = _kind(relation, subject, n.unit, rclass)
+            s_j = rel_start + len(relation)
+            subj, subject = (s_i, s_j), text[s_i:s_j]
+        else:
+            kind, direction = _kind(relation, subject or "", n.unit, rclass)
+        if kind == "level" and subject and (vocab.names_growth(subject) or (
+                subject.endswith("增长率") and vocab.match(subject[:-3]) and not vocab.exact(subject))):
+            # 经济增长率7%, 规上工业增加值增长率8%: the growth of a measure (人口自然增长率 is a level)
+            kind = "growth"
         if inherited and prev is not None and kind == "level" and prev.kind == "growth" \
                 and (relation is None or relation in _COPULAS) and n.unit == prev.raw.unit:
             # 增长7%以上、力争达到8%: 达到 restates the same growth

@@ -206,6 +206,13 @@ def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
             continue
         if _DIGIT.search(text, a, b) and _ITEM_START.match(text, a, b) is None:
             continue
+        im = _ITEM_START.match(text, a, b)
+        if im:
+            a = im.end()       # the item's number is not part of its text
+        while b > a and text[b - 1] in ";,。:、":
+            b -= 1
+        if b - a < 4:
+            continue
         s, e, ev = doc.span(a, b)
         ind = doc.vocab.indicators.match(_QUAL_HEAD.split(ev)[0])
         doc.report.unquantified_targets.append(UnquantifiedTarget(ev, s, e, ind, "qualitative", year))

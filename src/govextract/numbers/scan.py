@@ -48,7 +48,10 @@ class RawNumber:
 def _build_pattern(v: NumberVocabulary) -> "regex.Pattern[str]":
     unit_alt = "|".join(regex.escape(x) for x in sorted(v.units, key=len, reverse=True))
     # 千 before 瓦/米/克/伏 is part of the unit (千瓦, 千米), not a magnitude
-    mag_alt = "|".join(regex.escape(x) if x != "千" else "千(?![瓦米克伏])"
+    # a unit that begins with 千 (千瓦, 千米, a user's 千帕) is not the magnitude 千 plus a unit
+    qian = sorted((u[1:] for u in v.units if u.startswith("千") and len(u) > 1), key=len, reverse=True)
+    qian_alt = "|".join(regex.escape(x) for x in qian) or "(?!)"
+    mag_alt = "|".join(regex.escape(x) if x != "千" else f"千(?!{qian_alt})"
                        for x in sorted(v.magnitudes, key=len, reverse=True))
     inner_alt = "|".join(regex.escape(x) for x in sorted(v.qualifiers["inner"], key=len, reverse=True)) or "(?!)"
     one = (rf"(?P<n{{i}}>{_AR_NUM}|{_CN_NUM})(?P<inner{{i}}>{inner_alt})?+"

@@ -90,8 +90,14 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
             if name == "br" and m.start() > 0 and text[m.start() - 1] in ",，、":
                 noise.drop.append((m.start(), m.end()))   # a break after a comma goes on the sentence
             elif name in _BLOCK_TAGS:
-                noise.drop.append((m.start(), m.end() - 1))
-                noise.newlines.append(m.end() - 1)
+                k = m.end()
+                while k < end and text[k] in " \t":
+                    k += 1
+                if k < end and text[k] in "\r\n":
+                    noise.drop.append((m.start(), m.end()))    # the source's own line break suffices
+                else:
+                    noise.drop.append((m.start(), m.end() - 1))
+                    noise.newlines.append(m.end() - 1)
                 last_block_end = m.end()
             else:
                 noise.drop.append((m.start(), m.end()))
