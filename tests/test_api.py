@@ -118,3 +118,10 @@ def test_import_is_light():
     code = "import sys, govextract; print('spacy' in sys.modules, 'jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("name", ["2022-xianyang", "2021-chibi-responsibilities"])
+def test_fast_to_dict_is_the_dataclasses_json_encoding(name):
+    from dataclasses_json import DataClassJsonMixin
+    r = extracted(name)
+    assert r.to_dict() == DataClassJsonMixin.to_dict(r, encode_json=True)

@@ -7,6 +7,7 @@ follow ``shared/gold/SPEC.md``.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,6 +29,25 @@ def _dec_field(default: Optional[Decimal] = None) -> Any:
     ))
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _encode(obj: Any) -> Any:
+    t = type(obj)
+    if t in (str, int, float, bool) or obj is None:
+        return obj
+    if t is list:
+        return [_encode(x) for x in obj]
+    if t is dict:
+        return {k: _encode(v) for k, v in obj.items()}
+    if t is Decimal:
+        return str(obj)
+    names = _FIELDS.get(t)
+    if names is None:
+        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(obj))
+    return {n: _encode(getattr(obj, n)) for n in names}
+
+
 class _Base(DataClassJsonMixin):
     """JSON helpers shared by every model class."""
 
@@ -35,7 +55,11 @@ class _Base(DataClassJsonMixin):
         return json.dumps(self.to_dict(), ensure_ascii=ensure_ascii, indent=indent, **kw)
 
     def to_dict(self, encode_json: bool = True) -> dict:  # type: ignore[override]
-        return super().to_dict(encode_json=encode_json)
+        """Plain JSON-ready data (Decimal as str); the same as dataclasses-json's encoding,
+        written out directly because it runs on every report of a corpus."""
+        if not encode_json:
+            return super().to_dict(encode_json=False)
+        return _encode(self)
 
 
 @dataclass
