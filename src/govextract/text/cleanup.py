@@ -167,19 +167,28 @@ _ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}�
                         r"|第[一二三四五六七八九十]{1,3}|——|[-•·]|附件)")
 
 
-_DECIMAL_DOT = re.compile(r"(?<=[0-9０-９])[·・](?=[0-9０-９])")
-_THOUSANDS = re.compile(r"(?<![0-9０-９.．])[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])")
+# Both start with the rare mark, not with a lookbehind tried at every position.
+_DECIMAL_DOT = re.compile(r"[·・](?<=[0-9０-９][·・])(?=[0-9０-９])")
+_THOUSANDS_SEP = re.compile(r"[,，](?=[0-9０-９]{3}(?![0-9０-９]))")
+_DIGITS = "0123456789０１２３４５６７８９"
 
 
 def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
     """Older ways of writing numbers: 14·1％ (a middle dot for the decimal point) and
     34，250万吨 (thousands separators): the dot reads as a point, the separators are dropped."""
-    for m in _DECIMAL_DOT.finditer(text, start, end):
+    for m in (_DECIMAL_DOT.finditer(text, start, end) if ("·" in text or "・" in text) else ()):
         noise.replace[m.start()] = "."
-    for m in _THOUSANDS.finditer(text, start, end):
-        for k in range(m.start(), m.end()):
-            if text[k] in ",，":
-                noise.drop.append((k, k + 1))
+    last_sep = -10
+    for m in _THOUSANDS_SEP.finditer(text, start, end):
+        k = m.start()
+        j = k          # the digits before the separator: 1 to 3 of them, opening the number
+        while j > start and text[j - 1] in _DIGITS and k - j < 4:
+            j -= 1
+        first_group = 1 <= k - j <= 3 and (j == start or text[j - 1] not in _DIGITS + ".．,，")
+        next_group = k - j == 3 and last_sep == j - 1          # 1,234,567: the same number goes on
+        if first_group or next_group:
+            noise.drop.append((k, k + 1))
+            last_sep = k
 
 
 def _page_numbers(text: str, start: int, end: int, noise: Noise) -> None:

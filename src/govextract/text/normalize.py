@@ -31,21 +31,40 @@ _TABLE.update({
 })
 
 # Deleted outright. Footnotes and debris are deleted by callers passing extra spans.
+# Every alternative starts with the character it deletes (a lookbehind first would be
+# tried at every position of the text).
 _DELETE = regex.compile(
     r"\r(?=\n)"
     r"|[\u200b-\u200d\u2060\ufeff\u00ad]"
     # letter-spaced titles: 政 府 工 作 报 告 (three or more spaced ideographs)
-    r"|(?<=\p{Han})[ \u3000](?=\p{Han}[ \u3000]\p{Han})"
-    r"|(?<=\p{Han}[ \u3000]\p{Han})[ \u3000](?=\p{Han}(?:[ \u3000]?$|\s*\n))"
-    # a spaced decimal point (8 ．8 ％) in old dumps
-    r"|(?<=[0-9０-９])[ \u3000](?=[.．][0-9０-９])|(?<=[0-9０-９][.．])[ \u3000](?=[0-9０-９])"
-    # digits spaced one by one (1 9 9 3) in old dumps
-    r"|(?<=(?<![0-9０-９])[0-9０-９])[ \u3000](?=[0-9０-９](?![0-9０-９]))"
-    # spaces around a number (PDF and HTML text): 增长 6.5% / 6.5 % / 6.5% 左右
-    r"|(?<=[\p{Han}%％])[ \u00a0\u3000]{1,3}+(?=[0-9０-９])"
-    r"|(?<=[0-9０-９%％])[ \u00a0\u3000]{1,3}+(?=[\p{Han}%％])",
+    r"|[ \u3000](?<=\p{Han}[ \u3000])(?=\p{Han}[ \u3000]\p{Han})"
+    r"|[ \u3000](?<=\p{Han}[ \u3000]\p{Han}[ \u3000])(?=\p{Han}(?:[ \u3000]?$|\s*\n))"
+    # spaces next to a number: decided in code from the characters on both sides
+    r"|(?P<num>[ \u00a0\u3000]{1,3}+)(?=[0-9０-９\p{Han}%％.．])",
     regex.MULTILINE,
 )
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_POINTS = frozenset(".．")
+_PCT = frozenset("%％")
+
+
+def _number_space(text: str, s: int, e: int) -> bool:
+    """Delete the spaces text[s:e]? 增长 6.5% / 6.5 % / 6.5% 左右 / 1 9 9 3 / 8 ．8 ％."""
+    if s == 0 or e >= len(text):
+        return False
+    p, n = text[s - 1], text[e]
+    if n in _DIGITS:
+        if p in _PCT or "\u4e00" <= p <= "\u9fff":
+            return True                                   # 增长 6.5%
+        if p in _POINTS and s >= 2 and text[s - 2] in _DIGITS:
+            return True                                   # 8 ． 8
+        if p in _DIGITS and e - s == 1 and (s < 2 or text[s - 2] not in _DIGITS) \
+                and (e + 1 >= len(text) or text[e + 1] not in _DIGITS):
+            return True                                   # 1 9 9 3
+        return False
+    if n in _POINTS:
+        return p in _DIGITS and e + 1 < len(text) and text[e + 1] in _DIGITS   # 8 ．8
+    return p in _DIGITS or p in _PCT                      # 6.5 %, 6.5% 左右
 
 
 @lru_cache(maxsize=None)
@@ -112,7 +131,8 @@ def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, e
     Offsets of the result still map into the whole of ``text``.
     """
     end = len(text) if end is None else end
-    spans = [(m.start(), m.end()) for m in _DELETE.finditer(text, start, end)]
+    spans = [(m.start(), m.end()) for m in _DELETE.finditer(text, start, end)
+             if m.group("num") is None or _number_space(text, m.start(), m.end())]
     if start > 0:
         spans.append((0, start))
     if end < len(text):
