@@ -24,6 +24,7 @@ from ..model import Note
 _FOOTNOTE = regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
 # stdlib re scans these simple patterns faster than regex; none can backtrack
 _MARKER = re.compile(r"\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473]")
+_MARK_PROBE = re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473]")   # most texts have none
 _HAN = regex.compile(r"[\p{Han}”%]")
 # Every repetition is possessive and bounded: a page of unclosed tags or quotes costs a
 # bounded amount per tag, never a rescan of the rest of the page.
@@ -73,7 +74,7 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
     _page_numbers(text, start, end, noise)
     _number_formats(text, start, end, noise)
     _join_wrapped_lines(text, start, end, noise)
-    for m in _MARKER.finditer(text, start, end):
+    for m in (_MARKER.finditer(text, start, end) if _MARK_PROBE.search(text, start, end) else ()):
         # a marker follows the word it annotates; "[1]" at a line start is an item number
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
             noise.drop.append((m.start(), m.end()))
@@ -124,6 +125,8 @@ _ENDNOTE = re.compile(r"^[ \t\u3000]*\[([0-9]{1,3})\]([^\n]{2,800})$", re.MULTIL
 def _endnotes(text: str, start: int, end: int, noise: Noise) -> None:
     """Notes gathered at the end of a report: lines "[2]“210”标准:是指…", each anchored to
     its marker "[2]" in the body. The lines stay in the text; they are marked as notes."""
+    if text.find("[", start, end) < 0:
+        return
     for m in _ENDNOTE.finditer(text, start, end):
         body = m.group(2)
         term, sep, expl = body.partition(":") if ":" in body else body.partition("：")
@@ -161,6 +164,7 @@ def _script_blocks(text: str, start: int, end: int):
 
 _PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?\n",
                           re.MULTILINE)
+_PAGE_PROBE = re.compile(r"[-—–][ \t\u3000]*[0-9]|第[0-9]{1,4}页")
 _LINE_END = re.compile(r"\r?\n")
 _SENTENCE_END = "。!?！？:：;；”)）"
 _ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9])"
@@ -171,6 +175,7 @@ _ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}�
 _DECIMAL_DOT = re.compile(r"[·・](?<=[0-9０-９][·・])(?=[0-9０-９])")
 _THOUSANDS_SEP = re.compile(r"[,，](?=[0-9０-９]{3}(?![0-9０-９]))")
 _DIGITS = "0123456789０１２３４５６７８９"
+_THOUSANDS_PROBE = re.compile(r"[0-9０-９][,，][0-9０-９]{3}")
 
 
 def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
@@ -178,6 +183,8 @@ def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
     34，250万吨 (thousands separators): the dot reads as a point, the separators are dropped."""
     for m in (_DECIMAL_DOT.finditer(text, start, end) if ("·" in text or "・" in text) else ()):
         noise.replace[m.start()] = "."
+    if not _THOUSANDS_PROBE.search(text, start, end):
+        return
     last_sep = -10
     for m in _THOUSANDS_SEP.finditer(text, start, end):
         k = m.start()
@@ -193,6 +200,8 @@ def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
 
 def _page_numbers(text: str, start: int, end: int, noise: Noise) -> None:
     """Page numbers of a PDF dump ("— 1 —", "- 2 -", "第3页"): whole lines, dropped."""
+    if not _PAGE_PROBE.search(text, start, end):
+        return
     for m in _PAGE_NUMBER.finditer(text, start, end):
         noise.drop.append((m.start(), m.end()))
         noise.debris.append((m.start(), m.end()))

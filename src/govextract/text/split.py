@@ -1,11 +1,14 @@
 """Finding the reports in a text that holds several (a compilation, a scraped archive)."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 # The opening address of a report: "各位代表:" followed by the report itself (not "各位代表!"
 # or "各位代表," which recur inside a report).
 _OPENING = regex.compile(r"各位代表\s*+[:：]")
+_HEADER_WORDS = re.compile(r"索引号|发布机构|发文单位|发文机关|主题分类|发布日期|发布时间|成文日期")
 _LOOKBACK = 800
 # A government web page opens with its title, then a metadata block (索引号, 发布日期 …):
 # a document that has no opening address (a notice, an excerpt) starts at that title.
@@ -19,7 +22,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     without one (a responsibility notice, a plan excerpt) starts at the title line above
     its metadata block. Text before the first start belongs to the first report.
     """
-    openings = [m.start() for m in _OPENING.finditer(text)]
+    openings = [m.start() for m in _OPENING.finditer(text)] if "各位代表" in text else []
     headers = _page_starts(text)
     if len(openings) <= 1 and len(headers) <= 1:
         return [(0, len(text))]
@@ -50,7 +53,11 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 def _page_starts(text: str) -> list[int]:
     """The title line above each page-header block (the first non-blank line above it)."""
     out = []
-    for m in _PAGE_HEADER.finditer(text):
+    for w in _HEADER_WORDS.finditer(text):
+        ls = text.rfind("\n", 0, w.start()) + 1
+        m = _PAGE_HEADER.match(text, ls)     # the word opens its line, a colon follows
+        if not m:
+            continue
         pos = m.start()
         # only the first metadata line of a block counts
         if out and text.count("\n", out[-1], pos) <= 6:
