@@ -120,29 +120,20 @@ class IndicatorVocabulary:
 
     def names_growth(self, subject: Optional[str]) -> bool:
         """Whether the phrase is a name for the growth of an indicator (经济增速, 经济增长率)."""
-        if not subject:
-            return False
-        whole = self._key(subject)
-        m = self._prefix_re.match(whole)
-        if m and m.end() < len(whole):
-            whole = whole[m.end():]
-        return whole in self._growth
+        return bool(subject) and self._unscoped(subject) in self._growth
 
     def exact(self, subject: Optional[str]) -> Optional[str]:
         """The id when the whole phrase (scope words aside) is an indicator's name or alias."""
-        if not subject:
-            return None
+        return self._alias.get(self._unscoped(subject)) if subject else None
+
+    def _unscoped(self, subject: str) -> str:
+        """The phrase without the scope and time words that open it (全省, 全年 …)."""
         whole = self._key(subject)
         m = self._prefix_re.match(whole)
-        if m and m.end() < len(whole):
-            whole = whole[m.end():]
-        return self._alias.get(whole)
+        return whole[m.end():] if m and m.end() < len(whole) else whole
 
     def _match(self, subject: str) -> Optional[str]:
-        whole = self._key(subject)
-        m = self._prefix_re.match(whole)
-        if m and m.end() < len(whole):
-            whole = whole[m.end():]
+        whole = self._unscoped(subject)
         if whole in self._alias:          # 经济增速 is itself an alias
             return self._alias[whole]
         s = self.core(subject)
