@@ -149,9 +149,7 @@ def _corrupt(encoding: str) -> tuple[bytes, int]:
 
 @pytest.mark.parametrize("encoding", [
     pytest.param("gbk", id="gbk"),
-    pytest.param("utf-8", id="utf-8", marks=bug(
-        "the DecodingError of a UTF-8 text with one corrupt byte (at 266) names the offset where the "
-        "GB18030 fallback failed (39, inside the ——), so the message points at a valid byte")),
+    pytest.param("utf-8", id="utf-8"),
 ])
 def test_decoding_error_names_the_corrupt_byte(encoding):
     data, i = _corrupt(encoding)
@@ -160,8 +158,6 @@ def test_decoding_error_names_the_corrupt_byte(encoding):
     assert f"offset {i}" in str(info.value), (i, str(info.value))
 
 
-@bug("UTF-32-LE with BOM (FF FE 00 00) starts with the UTF-16-LE BOM and is silently decoded as "
-     "UTF-16: a text full of NULs, an empty report and no error")
 def test_utf32_is_decoded_or_refused():
     data = REPORT.encode("utf-32")          # FF FE 00 00 + UTF-32-LE
     try:
@@ -439,8 +435,6 @@ def test_html_tags_inside_figures():
     assert [t.text for t in r.targets] == ["地区生产总值", "一般公共预算收入", "城镇调查失业率"]
 
 
-@bug("HTML character references are deleted, not decoded: 增长6.5&#37;左右 (the % written as &#37; "
-     "or &#xFF05;) loses its unit and gives no target")
 def test_html_numeric_character_references():
     text = ("<p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5&#37;左右，一般公共预算收入增长7&#xFF05;以上，"
             "城镇调查失业率控制在5.5&percnt;以内。</p>")
@@ -496,9 +490,6 @@ def test_pdf_dump_with_lines_broken_mid_sentence():
     assert values(r.actuals) == ACTUAL_VALUES
 
 
-@bug("a form feed (pdftotext's page break, glued to the first line of the next page) hides the "
-     "heading it precedes: with '\\f二、2023年工作安排' there is no plan section, the target list is read "
-     "as part of the review and all five targets are dropped (their quantities get role 'outcome')")
 def test_pdf_dump_with_form_feed_page_breaks():
     text = PDF_DUMP.replace("— 1 —\n", "— 1 —\n\f").replace("- 2 -\n", "- 2 -\n\f")
     r = extract_quietly(text)
@@ -514,8 +505,6 @@ def test_pdf_dump_with_form_feed_page_breaks():
     pytest.param("\x0b", id="vertical-tab-word-line-break"),
     pytest.param("\x85", id="NEL"),
 ])
-@bug("line separators other than \\n/\\r (U+2028, U+2029, \\v from Word's manual line break, NEL; all "
-     "str.splitlines() breaks) are not line breaks: sections, speaker and actuals are lost")
 def test_other_line_separators(sep):
     text = REPORT.replace("\n", sep)
     r = extract_quietly(text)
@@ -565,8 +554,6 @@ TRADITIONAL = ("今年經濟社會發展的主要預期目標是:地區生產總
                "城鎮調查失業率控制在5.5%以內,居民消費價格漲幅控制在3%左右。這是我們對國家經濟發展的承諾。")
 
 
-@bug("traditional-script text: data/t2s.txt lacks 預/調/內/漲, so the lead-in 主要預期目標 is not found "
-     "and no target is returned (also listed in docs/limitations.md)")
 def test_traditional_script():
     r = extract_quietly(TRADITIONAL)
     check_invariants(TRADITIONAL, r)

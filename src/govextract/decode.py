@@ -26,20 +26,22 @@ def to_text(data: Union[str, bytes, bytearray, memoryview]) -> str:
         raise BinaryInputError("the input is a binary file (PDF, image, archive or Office file), not text")
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data[3:], "utf-8")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):   # before UTF-16: FF FE 00 00
+        return _decode(data, "utf-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16")
     if b"\x00" in data[:4096]:
         raise BinaryInputError("the input contains NUL bytes: not a text file (or UTF-16 without a BOM)")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        utf8_at = e.start
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as e:
         raise DecodingError(
-            f"bytes are neither UTF-8 nor GB18030/GBK (first bad byte at offset {e.start}); "
-            "decode them yourself and pass a str") from None
+            f"bytes are neither UTF-8 (first bad byte at offset {utf8_at}) nor GB18030/GBK (first bad "
+            f"byte at offset {e.start}); decode them yourself and pass a str") from None
 
 
 def _decode(data: bytes, enc: str) -> str:

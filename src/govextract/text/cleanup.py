@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import html
 import re
 
 import regex
@@ -103,7 +104,13 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
             else:
                 noise.drop.append((m.start(), m.end()))
         for m in _ENTITY.finditer(text, start, end):
-            noise.drop.append((m.start(), m.end()))
+            ch = html.unescape(m.group())
+            if len(ch) == 1 and ch != m.group():
+                # &#37; reads as %: the entity's last character stands for it, offsets kept
+                noise.drop.append((m.start(), m.end() - 1))
+                noise.replace[m.end() - 1] = " " if ch == "\u00a0" else ch
+            else:
+                noise.drop.append((m.start(), m.end()))
     _debris_lines(text, start, end, noise)
     return noise
 

@@ -28,6 +28,8 @@ _TABLE.update({
     0xFE30: ord(":"),
     0x2215: ord("/"),
     0x0D: 0x0A,              # a lone CR (classic Mac) is a line break; CR before LF is deleted
+    0x0C: 0x0A, 0x0B: 0x0A,  # form feed (pdftotext page breaks), vertical tab (Word line breaks)
+    0x2028: 0x0A, 0x2029: 0x0A, 0x85: 0x0A,
 })
 
 # Deleted outright. Footnotes and debris are deleted by callers passing extra spans.
@@ -87,7 +89,7 @@ def _translate(s: str, table: tuple[dict[int, int], "re.Pattern[str]"]) -> str:
     return runs.sub(lambda m: m.group().translate(mapping), s)
 
 
-_NEEDS_TABLE = regex.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2236\ufe30\u2215\r]")
+_NEEDS_TABLE = regex.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2236\ufe30\u2215\r\f\v\u2028\u2029\x85]")
 _TRAD_PROBE = re.compile(r"[們國這經濟發產會對業]")
 
 
