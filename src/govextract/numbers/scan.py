@@ -75,15 +75,16 @@ class _Scanner:
         self.after = dict(v.qualifiers["after"])
         self.inner = dict(v.qualifiers["inner"])
         self.before_lens = sorted({len(w) for w in self.before}, reverse=True)
+        self.mag_factor = {m: Decimal(f) for m, f in v.magnitudes.items()}
+        self.unit_factor = {u: (i["norm"], Decimal(i["factor"])) for u, i in v.units.items()}
         self.after_lens = sorted({len(w) for w in self.after}, reverse=True)
 
     def scale(self, value: Decimal, mag: Optional[str], unit: Optional[str]) -> tuple[Optional[str], Optional[Decimal]]:
-        factor = Decimal(self.vocab.magnitudes[mag]) if mag else Decimal(1)
         if unit:
-            info = self.vocab.units[unit]
-            return info["norm"], value * factor * Decimal(info["factor"])
+            norm, factor = self.unit_factor[unit]
+            return norm, value * (self.mag_factor[mag] * factor if mag else factor)
         if mag:
-            return "number", value * factor
+            return "number", value * self.mag_factor[mag]
         return None, None
 
 

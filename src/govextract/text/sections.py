@@ -73,7 +73,8 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
     if starts is None:
         matches = _HEADING.finditer(text)
     else:
-        tried = sorted({_skip_blank(text, s) for s in starts})
+        # a heading opens with a numeral, a bracket or 第: only those starts are tried
+        tried = sorted({p for p in (_skip_blank(text, s) for s in starts) if p < len(text) and text[p] in _OPENERS})
         matches = (m for m in (_HEADING.match(text, p) for p in tried) if m)
     for m in matches:
         key = m.lastgroup
@@ -107,6 +108,9 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         out.append(Heading(level=lvl, number=num, style=key, value=value, start=m.start(), title_start=ts,
                            title_end=te))
     return out
+
+
+_OPENERS = frozenset("一二三四五六七八九十(第0123456789")
 
 
 def _skip_blank(text: str, pos: int) -> int:
