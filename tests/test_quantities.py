@@ -100,3 +100,21 @@ def test_responsibility_numbers_are_quantities_once():
         assert len(spans) == len(set(spans))
         for q in qs:
             assert text[q.start:q.end] == q.evidence
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_NAMES = st.sampled_from(["新能源发电", "华润光伏发电项目", "人福药辅", "车埠港区综合码头", "长江取水工程", "汤茶康养小镇"])
+_AMOUNTS = st.decimals(min_value="0.1", max_value="999.99", places=2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_AMOUNTS, _NAMES), min_size=1, max_size=4))
+def test_property_project_amount_is_one_quantity_with_the_same_value(items):
+    """A number inside a project is one quantity, never two with conflicting values."""
+    text = "加快推进" + "、".join(f"投资{a}亿元的{n}" for a, n in items) + "等项目建设。"
+    r = govextract.extract(text)
+    assert [p.amount for p in r.projects] == [float(a) for a, _n in items]
+    for p in r.projects:
+        inside = [q for q in r.quantities if p.start <= q.start < p.end]
+        assert len(inside) == 1 and inside[0].value == p.amount and inside[0].amount == p.amount_yuan
