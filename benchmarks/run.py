@@ -18,7 +18,6 @@ import os
 import pathlib
 import platform
 import re
-import statistics
 import subprocess
 import sys
 import time
@@ -134,7 +133,7 @@ def main() -> int:
     (out / "latest.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(f"{len(texts)} texts, {chars:,} characters, best of {repeat} runs, {result['machine']['processor']}, "
           f"{result['machine']['cpus']} cpus, Python {result['machine']['python']}")
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| govextract.extract | {result['extract_chars_per_s'] / 1e6:.2f} M chars/s |")
     print(f"| spaCy blank zh + jieba tokenisation | {result['spacy_jieba_chars_per_s'] / 1e6:.2f} M chars/s |")
     print(f"| one pass of 30 regexes | {result['regex_pass_chars_per_s'] / 1e6:.2f} M chars/s |")

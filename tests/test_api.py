@@ -3,7 +3,6 @@ import json
 import pathlib
 import subprocess
 import sys
-import warnings
 
 import pytest
 

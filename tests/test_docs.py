@@ -1,6 +1,5 @@
 """The documentation's examples are doctests: docs/ shows what the code does today."""
 import doctest
-import os
 import pathlib
 
 import pytest

@@ -1,12 +1,10 @@
 """The text layer: offsets survive normalisation, clean-up, sections and splitting."""
-import warnings
 
 import pytest
 
 import govextract
 from conftest import DOCS, read_doc
 from govextract.text.normalize import normalize
-from govextract.text.sections import build_tree
 from govextract.text.split import split_spans
 
 

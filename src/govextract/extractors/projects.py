@@ -11,8 +11,6 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-import re
-
 import regex
 
 from .._data import load_json

@@ -84,12 +84,12 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
         "prep": regex.compile(rf"(?:{alt(lex['prepositions'])})"),
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
         "compare": regex.compile(
-            rf"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
+            r"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
             rf"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,10}}?(?=增|减|下降|提高|回升|增长|降低))"
-            rf"|同比|环比"),
+            r"|同比|环比"),
         # 是2016年的 (N倍), 占全市的 (N%), 在全市 (locative): they end the subject window
         "copula_end": regex.compile(
-            rf"(?:是|为|相当于|占)(?:(?P<cy2>(?:19|20)[0-9]{{2}})年|[^,;。]{{1,10}}?)的$|在[^,;。]{{1,4}}$"),
+            r"(?:是|为|相当于|占)(?:(?P<cy2>(?:19|20)[0-9]{2})年|[^,;。]{1,10}?)的$|在[^,;。]{1,4}$"),
         "trail": regex.compile(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
         "growth_end": regex.compile(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
         "post": regex.compile(rf"(?:[0-9]+(?:\.[0-9]+)?(?:万亿|亿|千万|万)?元?(?:以上|以下))?"
