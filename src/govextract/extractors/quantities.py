@@ -85,7 +85,7 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
         "compare": regex.compile(
             r"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
-            rf"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{{2}})年(?:底|末|初)?+|[^,;。]{{1,10}}?(?=增|减|下降|提高|回升|增长|降低))"
+            r"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{2})年(?:底|末|初)?+|[^,;。]{1,10}?(?=增|减|下降|提高|回升|增长|降低))"
             r"|同比|环比"),
         # 是2016年的 (N倍), 占全市的 (N%), 在全市 (locative): they end the subject window
         "copula_end": regex.compile(
