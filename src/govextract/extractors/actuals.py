@@ -8,6 +8,7 @@ Five-year averages, cumulative figures and comparisons with earlier years stay o
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 import regex
@@ -42,33 +43,28 @@ def extract_actuals(doc: Doc) -> None:
     if not by_sent:
         return
     text = doc.text
-    carry = 0
-    last_section = None
     chosen: list[tuple[int, QInfo]] = []
-    for k, (s, e) in enumerate(doc.sentences.spans):
-        part, horizon, _y, sec = doc.parts.at(s) if doc.parts else ("other", None, None, -1)
-        if part != "review":
-            continue
-        if sec != last_section:
-            carry, last_section = 0, sec
-        sent = text[s:e]
-        if _dated(sent, ry):
-            carry = _CARRY
-        elif _FIVE_YEAR_OPENERS.match(sent.lstrip()) or _FIVE_YEAR_OPENERS.search(sent[:12]):
+    spans = doc.sentences.spans
+    for s, e, horizon in _review_sentences(doc, spans):
+        # in a five-year review a sentence counts when it, or one of the few before it, is dated
+        # to the previous year; in a review of one year every sentence speaks of that year
+        if horizon == "multi_year":
             carry = 0
-        anchored = horizon != "multi_year" or carry > 0
-        if carry:
-            carry -= 1
-        qs = by_sent.get((s, e))
-        if not qs or not anchored:
-            continue
-        eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
-        vocab = doc.vocab.indicators
-        named = {q.indicator for _i, q in eligible if q.indicator and not q.inherited}
-        if _RECALLED_TARGETS.search(sent):
-            continue    # 年初确定的主要预期目标是…: last year's targets recalled, not its outcomes
-        if len(named) >= _MIN_INDICATORS and any(vocab.is_headline(i) for i in named):
-            chosen.extend(eligible)
+            for k in range(s, e):
+                a, b = spans[k]
+                sent = text[a:b]
+                if _dated(sent, ry):
+                    carry = _CARRY
+                elif _FIVE_YEAR_OPENERS.match(sent.lstrip()) or _FIVE_YEAR_OPENERS.search(sent[:12]):
+                    carry = 0
+                if carry and (a, b) in by_sent:
+                    _choose(doc, text, (a, b), by_sent[(a, b)], ry, chosen)
+                if carry:
+                    carry -= 1
+        else:
+            for k in range(s, e):
+                if spans[k] in by_sent:
+                    _choose(doc, text, spans[k], by_sent[spans[k]], ry, chosen)
     if not chosen:
         return
 
@@ -79,6 +75,32 @@ def extract_actuals(doc: Doc) -> None:
         return {"estimated": True if q.estimated else None}
 
     doc.report.actuals.extend(build(doc, chosen, Actual, year_of, extra))
+
+
+def _review_sentences(doc: Doc, spans: list[tuple[int, int]]):
+    """(first sentence index, end index, horizon) of each top-level review section."""
+    if not doc.parts:
+        return
+    starts, info = doc.parts.starts, doc.parts.info
+    sent_starts = [a for a, _b in spans]
+    for i, st in enumerate(starts):
+        part, horizon, _y, _sec = info[i]
+        if part != "review":
+            continue
+        end = starts[i + 1] if i + 1 < len(starts) else len(doc.text)
+        yield bisect.bisect_left(sent_starts, st), bisect.bisect_left(sent_starts, end), horizon
+
+
+def _choose(doc: Doc, text: str, span: tuple[int, int], qs: list[tuple[int, QInfo]], ry: Optional[int],
+            chosen: list[tuple[int, QInfo]]) -> None:
+    """Keep a summary sentence's eligible figures."""
+    eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
+    vocab = doc.vocab.indicators
+    named = {q.indicator for _i, q in eligible if q.indicator and not q.inherited}
+    if _RECALLED_TARGETS.search(text, span[0], span[1]):
+        return    # 年初确定的主要预期目标是…: last year's targets recalled, not its outcomes
+    if len(named) >= _MIN_INDICATORS and any(vocab.is_headline(i) for i in named):
+        chosen.extend(eligible)
 
 
 def _eligible(q: QInfo, ry: Optional[int]) -> bool:

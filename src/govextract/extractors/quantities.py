@@ -177,7 +177,6 @@ def _is_ratio(subject: str) -> bool:
 
 # Sentence openers that say which span of time the sentence speaks of (one pass over the text).
 _OPENER = regex.compile(
-    r"(?:(?<=^)|(?<=[。!?\n]))[ \t\u3000]*+(?:各位代表[!,:]?)?+"
     r"(?:(?P<multi>过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)"
     r"|(?P<block>(?P<y2>(?:19|20)[0-9]{2})年以来|一年来|过去一年|刚刚过去的)"
     r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年[,是我全]|全年|今年|明年))")
@@ -199,7 +198,14 @@ def sentence_horizons(doc: Doc, wanted: list[int]) -> dict[int, Optional[str]]:
     text = doc.text
     ry = doc.review_year
     events: list[tuple[int, int, str]] = []
+    sent_starts = doc.sentences.starts
     for m in _OPENER.finditer(text):
+        # an opener opens its sentence (after blanks and an address); the pattern itself starts
+        # with the opener's words, so that it is not tried at every position of the text
+        k = doc.sentences.index_at(m.start())
+        lead = text[sent_starts[k]:m.start()]
+        if lead.strip(" \t\u3000") not in ("", "各位代表", "各位代表!", "各位代表,", "各位代表:"):
+            continue
         y = m.group("y") or m.group("y2")
         if m.group("multi"):
             kind = "multi_year"
@@ -207,10 +213,10 @@ def sentence_horizons(doc: Doc, wanted: list[int]) -> dict[int, Optional[str]]:
             continue
         else:
             kind = "year_block" if m.group("block") else "year"
-        events.append((doc.sentences.index_at(m.start()), 1, kind))
+        events.append((k, 1, kind))
     starts = doc.parts.starts if doc.parts else [0]
     infos = doc.parts.info if doc.parts else [("other", None, None, -1)]
-    sent_starts = [sp[0] for sp in doc.sentences.spans]
+    sent_starts = doc.sentences.starts
     for i, st in enumerate(starts):
         events.append((0 if i == 0 else bisect.bisect_left(sent_starts, st), 0, str(i)))
     events.sort()

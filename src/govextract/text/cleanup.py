@@ -79,7 +79,7 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
         # a marker follows the word it annotates; "[1]" at a line start is an item number
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
             noise.drop.append((m.start(), m.end()))
-    if _HTML_PROBE.search(text, start, min(end, start + 200_000)):
+    if text.find("<", start, min(end, start + 200_000)) >= 0 and _HTML_PROBE.search(text, start, min(end, start + 200_000)):
         for s, e in _script_blocks(text, start, end):
             noise.drop.append((s, e))
         last_block_end = -1

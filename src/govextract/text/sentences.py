@@ -21,6 +21,10 @@ class Sentences:
     def __post_init__(self) -> None:
         self._starts = [s for s, _ in self.spans]
 
+    @property
+    def starts(self) -> list[int]:
+        return self._starts
+
     def index_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
