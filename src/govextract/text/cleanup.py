@@ -288,7 +288,7 @@ def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
     while pos < end:
         le = text.find("\n", pos, end)
         le = end if le < 0 else le
-        if le - pos <= 120 and is_debris_line(text[pos:le]):   # chrome lines are short
+        if 2 <= le - pos <= 120 and is_debris_line(text[pos:le]):   # chrome lines are short
             hit_lines.append((pos, le))
         pos = le + 1
     if len(hit_lines) < 2:

@@ -74,7 +74,18 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         matches = _HEADING.finditer(text)
     else:
         # a heading opens with a numeral, a bracket or 第: only those starts are tried
-        tried = sorted({p for p in (_skip_blank(text, s) for s in starts) if p < len(text) and text[p] in _OPENERS})
+        n = len(text)
+        tried_set = set()
+        for s in starts:
+            if s < n:
+                c = text[s]
+                if c in _OPENERS:
+                    tried_set.add(s)
+                elif c in " \t\u3000":
+                    p = _skip_blank(text, s)
+                    if p < n and text[p] in _OPENERS:
+                        tried_set.add(p)
+        tried = sorted(tried_set)
         matches = (m for m in (_HEADING.match(text, p) for p in tried) if m)
     for m in matches:
         key = m.lastgroup
