@@ -325,7 +325,6 @@ def analyse(doc: Doc) -> list[QInfo]:
         elif same_sentence and prev.post_subject and prev.subj and s_i < prev.subj[1] and s_j > s_i:
             # 新建20万亩高标准农田、完成440万亩粮食播种: what precedes is the last number's noun
             s_i = s_j
-            relation = relation if relation is not None else None
         if s_j > s_i and (pats["prep"].fullmatch(text, s_i, s_j) or s_j - s_i == 1 and text[s_i] in "在对向为从"):
             s_i = s_j     # 在39个乡镇: a preposition alone is no subject
         subject = text[s_i:s_j] if s_j > s_i else None

@@ -194,7 +194,6 @@ def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
     seg = _PAREN.sub(lambda m: " " * len(m.group()), text[ls.start:ls.end])
     # an item per line (numbered items): the line is the item, with all its clauses
     sep = "\n" if "\n" in seg.strip() else ";" if ";" in seg else ","
-    pos = ls.start
     numbers = {q.raw.num_start for q in doc.qinfo if ls.start <= q.raw.num_start < ls.end}
     for piece in {";": _PIECE_SEMI, ",": _PIECE_COMMA, "\n": _PIECE_LINE}[sep].finditer(seg):
         a, b = ls.start + piece.start(), ls.start + piece.end()
@@ -216,4 +215,3 @@ def _unquantified(doc: Doc, ls: ListSpan, year: Optional[int]) -> None:
         s, e, ev = doc.span(a, b)
         ind = doc.vocab.indicators.match(_QUAL_HEAD.split(ev)[0])
         doc.report.unquantified_targets.append(UnquantifiedTarget(ev, s, e, ind, "qualitative", year))
-    del pos
