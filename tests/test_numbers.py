@@ -108,3 +108,15 @@ def test_units_and_qualifiers_extend_per_pipeline():
     assert [q.evidence for q in govextract.extract(text).quantities] == ["120万", "5%"]
     with pytest.raises(ValueError):
         nlp.vocab.numbers.add_qualifier("大约", "roughly")
+
+
+@pytest.mark.parametrize("text, evidence, qualifier", [
+    ("0人内", "0人内", "at_most"),           # a one-character qualifier that ends the text
+    ("增长5%以", "5%", "exact"),             # a two-character qualifier cut off by the end
+    ("增长6%左", "6%", "exact"),
+])
+def test_qualifier_at_the_end_of_the_text(text, evidence, qualifier):
+    import govextract
+    (q,) = govextract.extract(text).quantities
+    assert text[q.start:q.end] == q.evidence == evidence
+    assert q.qualifier == qualifier

@@ -216,7 +216,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None,
         e0 = num_end
         for k in after_lens:
             w = text[num_end:num_end + k]
-            qual = after.get(w)
+            qual = after.get(w) if len(w) == k else None    # at the end of the text w is cut short
             if qual and (w != "内" or not text.startswith("内容", num_end)):
                 q_after = w
                 e0 = num_end + k
