@@ -13,15 +13,17 @@ from typing import Optional
 
 import regex
 
+from .. import _regex
+
 from ..document import Doc
 from ..model import Actual
 from .figures import build
 from .quantities import QInfo
 
-_FIVE_YEAR_OPENERS = regex.compile(r"五年来|过去五年|过去的五年|十[一二三四五]五(?:期间|时期|以来)|(?:19|20)[0-9]{2}年以来")
-_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年(?!以来|底以来)")
-_PREV_OPENER = regex.compile(r"\s*+(?:全年|一年来|过去一年|去年|刚刚过去的)")
-_RECALLED_TARGETS = regex.compile(r"目标(?:是|为)\s*+:")
+_FIVE_YEAR_OPENERS = _regex.compile(r"五年来|过去五年|过去的五年|十[一二三四五]五(?:期间|时期|以来)|(?:19|20)[0-9]{2}年以来")
+_YEAR = _regex.compile(r"((?:19|20)[0-9]{2})年(?!以来|底以来)")
+_PREV_OPENER = _regex.compile(r"\s*+(?:全年|一年来|过去一年|去年|刚刚过去的)")
+_RECALLED_TARGETS = _regex.compile(r"目标(?:是|为)\s*+:")
 _MIN_INDICATORS = 2
 _CARRY = 3     # sentences after a dated opener that still speak of that year
 

@@ -5,13 +5,15 @@ from typing import Callable, Iterable, Optional, TypeVar
 
 import regex
 
+from .. import _regex
+
 from ..document import Doc
 from ..model import Actual, Target
 from .quantities import QInfo
 
 F = TypeVar("F", Target, Actual)
 
-_RATE_SUFFIX = regex.compile(r"(?:增长速度|增速|增幅)$")
+_RATE_SUFFIX = _regex.compile(r"(?:增长速度|增速|增幅)$")
 
 
 def _text_span(doc: Doc, q: QInfo) -> Optional[tuple[int, int]]:

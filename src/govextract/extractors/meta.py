@@ -6,26 +6,28 @@ from typing import Optional
 
 import regex
 
+from .. import _regex
+
 from .._data import load_json
 from ..document import Doc
 from ..model import Span
 
 _ADMIN = r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|区|县|州|盟|旗)"
-_UNIT = regex.compile(rf"\p{{Han}}{{1,12}}?{_ADMIN}")
-_SESSION = regex.compile(
+_UNIT = _regex.compile(rf"\p{{Han}}{{1,12}}?{_ADMIN}")
+_SESSION = _regex.compile(
     r"(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日\s*+在(?P<body>[^。\n]{0,40}?)"
     r"(?:第[一二三四五六七八九十]{1,3}届)?(?P<nat>全国)?人民代表大会")
-_DATE = regex.compile(r"(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
-_TITLE = regex.compile(
+_DATE = _regex.compile(r"(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+_TITLE = _regex.compile(
     rf"(?:(?P<y>(?:19|20)[0-9]{{2}})年)?+(?P<region>中华人民共和国国务院|国务院|\p{{Han}}{{2,14}}?{_ADMIN})?(?:人民)?政府工作报告")
-_ISSUER = regex.compile(rf"(?:发文单位|发布机构|来源|发文机关|制发机关)\s*+:\s*+(?P<region>\p{{Han}}{{2,14}}?{_ADMIN})(?:人民)?政府")
-_GOV = regex.compile(rf"(?<![代我本全])(?P<region>\p{{Han}}{{2,10}}?{_ADMIN})人民政府")
-_EXCERPT = regex.compile(rf"摘自(?:(?:19|20)[0-9]{{2}}年)?(?P<region>\p{{Han}}{{2,14}}?{_ADMIN})(?:人民)?政府工作报告")
-_SPEAKER = regex.compile(
+_ISSUER = _regex.compile(rf"(?:发文单位|发布机构|来源|发文机关|制发机关)\s*+:\s*+(?P<region>\p{{Han}}{{2,14}}?{_ADMIN})(?:人民)?政府")
+_GOV = _regex.compile(rf"(?<![代我本全])(?P<region>\p{{Han}}{{2,10}}?{_ADMIN})人民政府")
+_EXCERPT = _regex.compile(rf"摘自(?:(?:19|20)[0-9]{{2}}年)?(?P<region>\p{{Han}}{{2,14}}?{_ADMIN})(?:人民)?政府工作报告")
+_SPEAKER = _regex.compile(
     r"(?<![副])(?P<title>代理?(?:省长|市长|区长|县长|州长|盟长|旗长|主席|总理)|省长|市长|区长|县长|州长|盟长|旗长|主席|总理)"
     r"[ \t]*+(?P<name>[\p{Han}·]{2,4}?)(?=[ \t]*+(?:\n|各位代表|同志|$|\(|\s{2}))")
-_ASSIGN = regex.compile(r"责任领导|牵头单位|牵头领导")
-_YEAR_IN = regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
+_ASSIGN = _regex.compile(r"责任领导|牵头单位|牵头领导")
+_YEAR_IN = _regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
 
 
 @lru_cache(maxsize=None)

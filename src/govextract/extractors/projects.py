@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import regex
 
+from .. import _regex
+
 from .._data import load_json
 from ..document import Doc
 from ..model import Project
@@ -23,17 +25,17 @@ _NAME_STOP = r"、|,|;|:|。|\n|等|和|以及|及|与|建成|开工|竣工|投�
 # Candidates are found by their money phrase; verb and name are read around it.
 # An amount starts where no digit precedes and is taken whole (possessive): a long run of
 # digits costs one pass, not one pass per position.
-_MONEY_DE_AT = regex.compile(rf"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})的$")
-_MONEY_NO_DE = regex.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})(?!的)")
-_NAME = regex.compile(rf"(?:(?!{_NAME_STOP}).){{2,60}}?(?={_NAME_STOP}|$)")
-_NAME_NO_DE = regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
+_MONEY_DE_AT = _regex.compile(rf"(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})的$")
+_MONEY_NO_DE = _regex.compile(rf"(?P<verb>总投资|计划投资|投资)(?P<amt>[0-9]++(?:\.[0-9]++)?+)(?P<unit>{_UNITS})(?!的)")
+_NAME = _regex.compile(rf"(?:(?!{_NAME_STOP}).){{2,60}}?(?={_NAME_STOP}|$)")
+_NAME_NO_DE = _regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
 
 
 @lru_cache(maxsize=None)
 def _words() -> dict:
     d = load_json("projects.json")
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in d.items() if not k.startswith("_")}
-_GROUP = regex.compile(r"(?P<count>[0-9]++)(?:个|项|批)")
+_GROUP = _regex.compile(r"(?P<count>[0-9]++)(?:个|项|批)")
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,8 @@ from typing import Optional
 
 import regex
 
+from .. import _regex
+
 from .._data import lexicon
 from ..document import Doc
 from ..model import Quantity
@@ -19,7 +21,7 @@ from ..numbers.scan import RawNumber, propagate_list_qualifiers, scan_numbers
 from ..numbers.vocab import default_numbers
 from ..text.sentences import clause_start
 
-_DIGIT = regex.compile(r"[0-9]")
+_DIGIT = _regex.compile(r"[0-9]", short=True)
 _SUBJECT_WINDOW = 48          # a subject never reaches further back than this
 _LIST_JOINERS = ("、", "和", "与", "及", "、和")
 _YEAR_RE = r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
@@ -57,6 +59,10 @@ def _patterns(numbers=None) -> dict[str, "regex.Pattern[str]"]:
     return (numbers or default_numbers()).cached("quantity_patterns", _build_patterns)
 
 
+def _short(pattern: str) -> "regex.Pattern[str]":
+    return _regex.compile(pattern, short=True)   # called per number on a few characters
+
+
 def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
     lex = lexicon()
 
@@ -70,35 +76,34 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
             + ["确保", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
                "总计", "合计", "全面", "共计", "已", "再", "较快", "按可比口径", "按可比价格计算", "按可比价", "同比", "比上年", "比去年"])
     return {
-        "rel_end": regex.compile(rf"(?:{alt(all_rel)})$"),
-        "filler_end": regex.compile(rf"(?:{alt(filler)})$"),
-        "qual_end": regex.compile(rf"(?:{alt(list(numbers.qualifiers['before']))})$"),
-        "stretch": regex.compile(rf"(?:{alt(numbers.qualifiers['stretch'])})"),
-        "lead": regex.compile(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s]"
+        "rel_end": _short(rf"(?:{alt(all_rel)})$"),
+        "filler_end": _short(rf"(?:{alt(filler)})$"),
+        "qual_end": _short(rf"(?:{alt(list(numbers.qualifiers['before']))})$"),
+        "stretch": _short(rf"(?:{alt(numbers.qualifiers['stretch'])})"),
+        "lead": _short(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s]"
                               r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
-        "scope": regex.compile(rf"(?:{alt(lex['scope_prefixes'])})"),
-        "verb": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})"),
-        "adverb": regex.compile(rf"(?:{alt(lex['subject_adverbs'])})"),
-        "verb_end": regex.compile(rf"(?:{alt(lex['transitive_verbs'])})$"),
-        "light": regex.compile(rf"(?:{alt(sorted(_LIGHT_VERBS))})"),
-        "prep": regex.compile(rf"(?:{alt(lex['prepositions'])})"),
+        "scope": _short(rf"(?:{alt(lex['scope_prefixes'])})"),
+        "verb": _short(rf"(?:{alt(lex['transitive_verbs'])})"),
+        "adverb": _short(rf"(?:{alt(lex['subject_adverbs'])})"),
+        "verb_end": _short(rf"(?:{alt(lex['transitive_verbs'])})$"),
+        "light": _short(rf"(?:{alt(sorted(_LIGHT_VERBS))})"),
+        "prep": _short(rf"(?:{alt(lex['prepositions'])})"),
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
-        "compare": regex.compile(
+        "compare": _short(
             r"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
             r"(?:上年同期|上年|去年|年初|上年末|(?P<cy>(?:19|20)[0-9]{2})年(?:底|末|初)?+|[^,;。]{1,10}?(?=增|减|下降|提高|回升|增长|降低))"
             r"|同比|环比"),
         # 是2016年的 (N倍), 占全市的 (N%), 在全市 (locative): they end the subject window
-        "copula_end": regex.compile(
+        "copula_end": _short(
             r"(?:是|为|相当于|占)(?:(?P<cy2>(?:19|20)[0-9]{2})年|[^,;。]{1,10}?)的$|在[^,;。]{1,4}$"),
-        "trail": regex.compile(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
-        "growth_end": regex.compile(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
-        "post": regex.compile(rf"(?:[0-9]+(?:\.[0-9]+)?(?:万亿|亿|千万|万)?元?(?:以上|以下))?"
+        "trail": _short(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
+        "growth_end": _short(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
+        "post": _short(rf"(?:[0-9]+(?:\.[0-9]+)?(?:万亿|亿|千万|万)?元?(?:以上|以下))?"
                               rf"(?:(?!{alt(lex['post_subject_stops'])})[\p{{Han}}“”A-Za-z])+?"
                               rf"(?=$|{alt(lex['post_subject_stops'])}|[,;。、:()\s0-9])"),
-        "multi": regex.compile(rf"(?:{alt(lex['multi_year_markers'])})"),
-        "multi_first": "".join(sorted({w[0] for w in lex["multi_year_markers"]})),
-        "year": regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),
-        "time": regex.compile(rf"到{_YEAR_RE}|{_YEAR_RE}|年均|五年来|累计|今年|全年|去年|上年|一年来|十[一二三四五]五(?:期间|时期)?"),
+        "multi": _short(rf"(?:{alt(lex['multi_year_markers'])})"),
+        "year": _regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),   # regex is faster here
+        "time": _short(rf"到{_YEAR_RE}|{_YEAR_RE}|年均|五年来|累计|今年|全年|去年|上年|一年来|十[一二三四五]五(?:期间|时期)?"),
     }
 
 
@@ -175,11 +180,12 @@ def _is_ratio(subject: str) -> bool:
     return _is_rate(subject) or subject.endswith(("率", "比重", "比例", "占比", "强度", "系数", "指数", "份额"))
 
 
-# Sentence openers that say which span of time the sentence speaks of (one pass over the text).
-_OPENER = regex.compile(
+# Sentence openers that say which span of time the sentence speaks of (matched at sentence starts).
+_BLANKS = " \t\u3000"
+_OPENER = _regex.compile(
     r"(?:(?P<multi>过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)"
     r"|(?P<block>(?P<y2>(?:19|20)[0-9]{2})年以来|一年来|过去一年|刚刚过去的)"
-    r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年[,是我全]|全年|今年|明年))")
+    r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年[,是我全]|全年|今年|明年))", short=True)
 
 
 _SENTENCE_DATE_WINDOW = 80   # a sentence's own date stands near its start
@@ -199,12 +205,20 @@ def sentence_horizons(doc: Doc, wanted: list[int]) -> dict[int, Optional[str]]:
     ry = doc.review_year
     events: list[tuple[int, int, str]] = []
     sent_starts = doc.sentences.starts
-    for m in _OPENER.finditer(text):
-        # an opener opens its sentence (after blanks and an address); the pattern itself starts
-        # with the opener's words, so that it is not tried at every position of the text
-        k = doc.sentences.index_at(m.start())
-        lead = text[sent_starts[k]:m.start()]
-        if lead.strip(" \t\u3000") not in ("", "各位代表", "各位代表!", "各位代表,", "各位代表:"):
+    n_text = len(text)
+    for k, p in enumerate(sent_starts):
+        # an opener opens its sentence, after blanks and an address (各位代表:): matching at
+        # sentence starts only costs far less than scanning the text for the openers' words
+        while p < n_text and text[p] in _BLANKS:
+            p += 1
+        if text.startswith("各位代表", p):
+            p += 4
+            if p < n_text and text[p] in "!,:":
+                p += 1
+            while p < n_text and text[p] in _BLANKS:
+                p += 1
+        m = _OPENER.match(text, p)
+        if m is None:
             continue
         y = m.group("y") or m.group("y2")
         if m.group("multi"):
@@ -399,8 +413,8 @@ def analyse(doc: Doc) -> list[QInfo]:
     return out
 
 
-_SPLIT_DUN = regex.compile(r"、")
-_SPLIT_ANY = regex.compile(r"、|和|与|及|以及")
+_SPLIT_DUN = _regex.compile(r"、", short=True)
+_SPLIT_ANY = _regex.compile(r"、|和|与|及|以及", short=True)
 
 
 def _split_list_subjects(out: list[QInfo], text: str, vocab) -> None:
@@ -480,7 +494,7 @@ def _verb_before_subject(text: str, i: int, j: int, pats: dict, light_only: bool
 
 def _last_verb(text: str, i: int, j: int, pats: dict) -> Optional[tuple[int, int]]:
     best = None
-    for m in pats["verb"].finditer(text, i, j, overlapped=False):
+    for m in pats["verb"].finditer(text, i, j):
         e = m.end()
         if j - e < 3 or text[e] in _NOUN_MAKERS or text[e] == "的" or text[m.start() - 1] == "、" \
                 or _inside_quotes(text, i, m.start()):
@@ -577,12 +591,10 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
     q.estimated = 0 <= est < n.num_start
     q.stretch = pats["stretch"].search(before_clause) is not None
     # most clauses hold no date or time word: a character test is far cheaper than the
-    # patterns (every date and every word of the "time" pattern holds 年, 累 or 五; the
-    # multi-year markers are tested by their first characters, taken from the data)
+    # patterns (every date and every word of the "time" pattern holds 年, 累 or 五)
     nian = "年" in before_clause
     timely = nian or "累" in before_clause or "五" in before_clause
-    mm = (pats["multi"].search(before_clause)
-          if any(c in before_clause for c in pats["multi_first"]) else None)
+    mm = pats["multi"].search(before_clause)
     if mm:
         q.multi_year = True
         q.cumulative_only = mm.group() == "累计"

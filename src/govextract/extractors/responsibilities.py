@@ -12,6 +12,8 @@ from typing import Optional
 
 import regex
 
+from .. import _regex
+
 from .._data import load_json
 from ..document import Doc
 from ..model import Official, Responsibility
@@ -26,13 +28,13 @@ def _labels() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
     alt = "|".join(regex.escape(w) for w in sorted(_labels(), key=len, reverse=True))
-    block = regex.compile(rf"\((?P<body>(?:{alt})\s*+[:;](?:[^()\n]++|\([^()\n]*+\))*+)\)")
-    label = regex.compile(rf"(?P<label>{alt})\s*+[:;]")
+    block = _regex.compile(rf"\((?P<body>(?:{alt})\s*+[:;](?:[^()\n]++|\([^()\n]*+\))*+)\)")
+    label = _regex.compile(rf"(?P<label>{alt})\s*+[:;]")
     return block, label
 
 
-_ITEM = regex.compile(r"\s*+(?:\((?P<cn>[一二三四五六七八九十]{1,3})\)|(?P<ar>[0-9]{1,3})(?:\.(?![0-9])|、))")
-_LEADER_ROLE = regex.compile(r"^(?P<name>[^()]+?)\((?P<role>[^()]+)\)$")
+_ITEM = _regex.compile(r"\s*+(?:\((?P<cn>[一二三四五六七八九十]{1,3})\)|(?P<ar>[0-9]{1,3})(?:\.(?![0-9])|、))")
+_LEADER_ROLE = _regex.compile(r"^(?P<name>[^()]+?)\((?P<role>[^()]+)\)$")
 
 
 def _split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:

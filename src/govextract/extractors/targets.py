@@ -7,28 +7,30 @@ from typing import Optional
 
 import regex
 
+from .. import _regex
+
 from ..document import Doc
 from ..model import Target, UnquantifiedTarget
 from .figures import build
 from .quantities import QInfo
 
 # The lead-in of a target list: "主要预期目标是:", "预期目标为:", a heading "…主要预期目标" at a line end.
-_LEAD = regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|预期性目标)(?:是|为|如下)?+[ \t]*+(?::|(?=\n)|$)"
+_LEAD = _regex.compile(r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|预期性目标)(?:是|为|如下)?+[ \t]*+(?::|(?=\n)|$)"
                       r"|(?P<inline>预期目标(?:是|为|定为|确定为))(?=约?[0-9])")
-_MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期|总体目标|远景|(?:19|20)[0-9]{2}年(?:前|以前)|到(?:19|20)[0-9]{2}年|年均")
-_TIER2 = regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|力争达到|努力达到)[^。:]{0,30}?:")
-_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
-_NOT_SET = regex.compile(r"(?:不|未)(?:设|提出)(?:定|置)?[^,;。:]{0,10}?增长[^,;。:]{0,6}?目标")
-_PAREN = regex.compile(r"\([^()\n]*+\)")
-_PIECE_LINE = regex.compile(r"[^\n]++")
-_PIECE_SEMI = regex.compile(r"[^;\n。]++")
-_PIECE_COMMA = regex.compile(r"[^,\n。]++")
-_DIGIT = regex.compile(r"[0-9]")
-_QUAL_HEAD = regex.compile(r"增速|增长|与|稳步|高于|基本")
+_MULTI = _regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期|总体目标|远景|(?:19|20)[0-9]{2}年(?:前|以前)|到(?:19|20)[0-9]{2}年|年均")
+_TIER2 = _regex.compile(r"(?:奋斗目标|努力实现|力争实现|争取实现|力争达到|努力达到)[^。:]{0,30}?:")
+_YEAR = _regex.compile(r"((?:19|20)[0-9]{2})年")
+_NOT_SET = _regex.compile(r"(?:不|未)(?:设|提出)(?:定|置)?[^,;。:]{0,10}?增长[^,;。:]{0,6}?目标")
+_PAREN = _regex.compile(r"\([^()\n]*+\)")
+_PIECE_LINE = _regex.compile(r"[^\n]++")
+_PIECE_SEMI = _regex.compile(r"[^;\n。]++")
+_PIECE_COMMA = _regex.compile(r"[^,\n。]++")
+_DIGIT = _regex.compile(r"[0-9]")
+_QUAL_HEAD = _regex.compile(r"增速|增长|与|稳步|高于|基本")
 _MAX_LIST_LINES = 20
 _MAX_LISTS = 16
 _MAX_ITEM = 120          # a list item longer than this is running text, not an item          # a report has a headline list, a second tier and a few five-year lists
-_ITEM_START = regex.compile(r"\s*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·)")
+_ITEM_START = _regex.compile(r"\s*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·)")
 
 
 @dataclass

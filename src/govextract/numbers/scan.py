@@ -11,9 +11,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
+import operator
 import re
 
 import regex
+
+from .. import _regex
 
 from .vocab import NumberVocabulary, default_numbers
 from .numerals import NumeralError, parse_number
@@ -60,7 +63,7 @@ def _build_pattern(v: NumberVocabulary) -> "regex.Pattern[str]":
         rf"(?:百分之(?P<pcn1>{_CN_NUM})(?:{_RANGE_SEP}百分之(?P<pcn2>{_CN_NUM}))?+"
         rf"|{one.format(i=1)}(?:(?P<sep>{_RANGE_SEP}){one.format(i=2)})?+)"
     )
-    return regex.compile(pat)
+    return _regex.compile(pat, short=True)   # anchored at each candidate
 
 
 class _Scanner:
@@ -69,6 +72,8 @@ class _Scanner:
     def __init__(self, v: NumberVocabulary) -> None:
         self.vocab = v
         self.full = _build_pattern(v)
+        # one tuple of all groups, then a fixed selection: far cheaper than group(*names)
+        self.pick = operator.itemgetter(*(self.full.groupindex[g] - 1 for g in _GROUPS))
         first = {w[0] for w in (*v.magnitudes, *v.units, *v.qualifiers["inner"])}
         self.follow = frozenset(first | set(".-—–~至到点") | set(_CN))
         self.before = dict(v.qualifiers["before"])
@@ -132,7 +137,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None,
     sc = scanner(vocab)
     before, after, inner_q = sc.before, sc.after, sc.inner
     before_lens, after_lens = sc.before_lens, sc.after_lens
-    full = sc.full
+    full, pick = sc.full, sc.pick
     follow = sc.follow
     _scale = sc.scale
     pos = start
@@ -156,7 +161,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None,
             continue
         pos = m.end()
         (pcn1, pcn2, n1, n2, inner1, inner2, innerm1, innerm2,
-         mag, mag2, unit, unit2) = m.group(*_GROUPS)
+         mag, mag2, unit, unit2) = pick(m.groups())
         chinese = False
         if pcn1 is not None:
             v1, v2 = _value(pcn1), _value(pcn2) if pcn2 else None

@@ -19,32 +19,34 @@ import re
 
 import regex
 
+from .. import _regex
+
 from .._data import load_json
 from ..model import Note
 
-_FOOTNOTE = regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
+_FOOTNOTE = _regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
 # stdlib re scans these simple patterns faster than regex; none can backtrack
 _MARKER = re.compile(r"\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473]")
 _MARK_PROBE = re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473]")   # most texts have none
-_HAN = regex.compile(r"[\p{Han}”%]")
+_HAN = _regex.compile(r"[\p{Han}”%]")
 # Every repetition is possessive and bounded: a page of unclosed tags or quotes costs a
 # bounded amount per tag, never a rescan of the rest of the page.
-_TAG = regex.compile(
+_TAG = _regex.compile(
     r"<(?P<close>/)?+(?P<name>[A-Za-z][A-Za-z0-9]{0,10}+)"
     r"(?:[^<>\"']{1,2000}+|\"[^\"<>]{0,2000}+\"|'[^'<>]{0,2000}+'){0,64}+>"
     r"|<!--[^>]{0,5000}?-->|<![A-Za-z][^<>]{0,2000}+>")
-_SCRIPT_OPEN = regex.compile(r"<(script|style|noscript)\b", regex.IGNORECASE)
-_ENTITY = regex.compile(r"&(?:[A-Za-z]{2,8}+|#[0-9]{1,6}+|#x[0-9A-Fa-f]{1,6}+);")
+_SCRIPT_OPEN = _regex.compile(r"<(script|style|noscript)\b", _regex.IGNORECASE)
+_ENTITY = _regex.compile(r"&(?:[A-Za-z]{2,8}+|#[0-9]{1,6}+|#x[0-9A-Fa-f]{1,6}+);")
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                "ul", "ol", "td", "th", "title", "body", "html", "head", "header", "footer", "nav", "blockquote"}
-_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}\.(?![0-9])")
-_HTML_PROBE = regex.compile(r"<(?:p|div|br|html|body|span|table|td|a|font|strong|b)\b[^<>]*+>", regex.IGNORECASE)
+_ITEM = _regex.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}\.(?![0-9])")
+_HTML_PROBE = _regex.compile(r"<(?:p|div|br|html|body|span|table|td|a|font|strong|b)\b[^<>]*+>", _regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _debris_re() -> "regex.Pattern[str]":
     words = load_json("debris.json")["line_keywords"]
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @dataclass
@@ -118,7 +120,7 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
 @lru_cache(maxsize=None)
 def _footer_re() -> "regex.Pattern[str]":
     words = load_json("debris.json")["footer_keywords"]
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def is_footer_line(line: str) -> bool:

@@ -13,6 +13,8 @@ import re
 
 import regex
 
+from .. import _regex
+
 from ..numbers.numerals import parse_chinese_numeral
 
 _CN = "一二三四五六七八九十"
@@ -26,15 +28,15 @@ _HEADING = re.compile(   # stdlib re: faster first-character scan for this simpl
     rf"|(?P<l3>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
     rf"|\((?P<l4>[0-9]{{1,2}})\)")
 _BEFORE = {"l1": "\n。!?:; \t\u3000", "p1": "\n", "l2": "\n。!?:; \t\u3000", "l3": "\n", "l4": "\n。"}
-_ATTACHMENT = regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
-_TITLE_STOP = regex.compile(r"[。\n!?:]")
+_ATTACHMENT = _regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
+_TITLE_STOP = _regex.compile(r"[。\n!?:]")
 # A heading glued to its first sentence ends after these words.
-_TITLE_END_WORDS = regex.compile(r"工作回顾|回顾|工作安排|安排|目标任务|主要任务|重点工作|主要工作|工作建议|建议")
-_REVIEW = regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩")
-_PLAN = regex.compile(r"安排|今年|重点工作|主要工作|主要任务|目标任务|工作任务|思路|建议|预期目标|打算|部署|目标")
-_MULTI = regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期")
-_ONE_YEAR = regex.compile(r"一年|今年|本年")
-_YEAR = regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
+_TITLE_END_WORDS = _regex.compile(r"工作回顾|回顾|工作安排|安排|目标任务|主要任务|重点工作|主要工作|工作建议|建议")
+_REVIEW = _regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩")
+_PLAN = _regex.compile(r"安排|今年|重点工作|主要工作|主要任务|目标任务|工作任务|思路|建议|预期目标|打算|部署|目标")
+_MULTI = _regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期")
+_ONE_YEAR = _regex.compile(r"一年|今年|本年")
+_YEAR = _regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
 
 
 @dataclass

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import _regex
+
 # A sentence ends at 。!? or a line break; a top-level heading glued into a line
 # (" 一、…" in one-line scrapes) also opens a new sentence.
 # (each alternative starts with the character it consumes: no lookbehind tried at every position)
-_BOUNDARY = regex.compile(r"[。!?]++[”’\"]?+|\n++|[ \t\u3000](?=[一二三四五六七八九十]{1,3}、)")
+_BOUNDARY = _regex.compile(r"[。!?]++[”’\"]?+|\n++|[ \t\u3000](?=[一二三四五六七八九十]{1,3}、)")
 CLAUSE_PUNCT = ",;:"
 
 

@@ -5,14 +5,16 @@ import re
 
 import regex
 
+from .. import _regex
+
 # The opening address of a report: "各位代表:" followed by the report itself (not "各位代表!"
 # or "各位代表," which recur inside a report).
-_OPENING = regex.compile(r"各位代表\s*+[:：]")
+_OPENING = _regex.compile(r"各位代表\s*+[:：]")
 _HEADER_WORDS = re.compile(r"索引号|发布机构|发文单位|发文机关|主题分类|发布日期|发布时间|成文日期")
 _LOOKBACK = 800
 # A government web page opens with its title, then a metadata block (索引号, 发布日期 …):
 # a document that has no opening address (a notice, an excerpt) starts at that title.
-_PAGE_HEADER = regex.compile(r"(?m)^[ \t]*+(?:索引号|发布机构|发文单位|发文机关|主题分类|发布日期|发布时间|成文日期)\s*+[:：]")
+_PAGE_HEADER = _regex.compile(r"(?m)^[ \t]*+(?:索引号|发布机构|发文单位|发文机关|主题分类|发布日期|发布时间|成文日期)\s*+[:：]")
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,52 @@
+"""Both regular-expression engines give the same extraction.
+
+Patterns called per number run on the standard library's ``re`` (cheaper per call), the
+rest on ``regex`` (see govextract/_regex.py). ``GOVEXTRACT_REGEX_ENGINE=regex`` puts every
+pattern on ``regex``, as on Python 3.10 where ``re`` lacks possessive quantifiers: the
+whole output on the fixture documents must not change.
+"""
+import json
+import os
+import subprocess
+import sys
+
+import govextract
+from govextract import _regex
+
+from conftest import FIXTURES
+
+_DUMP = """
+import json, pathlib, sys, warnings
+warnings.simplefilter("ignore")
+import govextract
+from govextract import _regex
+assert _regex._FORCE_REGEX
+out = {}
+for p in sorted(pathlib.Path(sys.argv[1]).glob("*/*.txt")):
+    out[p.name] = [r.to_dict() for r in govextract.extract_all(p.read_text(encoding="utf-8"))]
+print(json.dumps(out, ensure_ascii=False, default=str))
+"""
+
+
+def test_short_patterns_run_on_re_when_it_can():
+    import re
+    if not _regex._FORCE_REGEX:
+        assert isinstance(_regex.compile(r"增长|下降", short=True), re.Pattern)
+    assert not isinstance(_regex.compile(r"\p{Han}+", short=True), re.Pattern)   # re has no \p{}
+    assert not isinstance(_regex.compile(r"增长|下降"), re.Pattern)
+    assert _regex.compile(r"\p{Han}+", short=True).match("增长6%").group() == "增长"
+
+
+def test_regex_engine_alone_gives_the_same_output():
+    env = dict(os.environ, GOVEXTRACT_REGEX_ENGINE="regex")
+    proc = subprocess.run([sys.executable, "-c", _DUMP, str(FIXTURES)], capture_output=True, text=True,
+                          env=env, check=True, encoding="utf-8")
+    theirs = json.loads(proc.stdout)
+    ours = {}
+    for p in sorted(FIXTURES.glob("*/*.txt")):
+        ours[p.name] = [r.to_dict() for r in govextract.extract_all(p.read_text(encoding="utf-8"))]
+    ours = json.loads(json.dumps(ours, ensure_ascii=False, default=str))
+    assert len(ours) >= 12
+    assert sum(len(r["quantities"]) for rs in ours.values() for r in rs) > 1000
+    for name in ours:
+        assert ours[name] == theirs[name], name
