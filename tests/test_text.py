@@ -1,6 +1,7 @@
 """The text layer: offsets survive normalisation, clean-up, sections and splitting."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import govextract
 from conftest import DOCS, read_doc
@@ -131,3 +132,14 @@ def test_html_one_paragraph_per_item():
             "<p>2.固定资产投资增长8%。</p>")
     r = govextract.extract(html)
     assert [(t.indicator, t.value) for t in r.targets] == [("gdp", 6.0), ("fixed_asset_investment", 8.0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \u3000\u00a0\r\n\u200b中国政府工作报告5６%．.", max_size=80), st.data())
+def test_deletions_found_by_blanks_equal_the_pattern_scan(text, data):
+    from govextract.text.normalize import _DELETE, _deletions
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.span() for m in _DELETE.finditer(text, start, end)]
+    for sparse in (0, 16, 10**9):      # find-and-match always, as in reports, never
+        assert [m.span() for m in _deletions(text, start, end, sparse)] == expected

@@ -97,26 +97,35 @@ def scanner(v: Optional[NumberVocabulary] = None) -> _Scanner:
     return (v or default_numbers()).cached("scanner", _Scanner)
 
 
-# Cheap candidates first: digits, 百分之, or a run of Chinese numerals right before a
-# magnitude or a unit they may carry; the full pattern then runs anchored at each.
 _MAX_DIGITS = 18
 _CN_FOLLOW = ("多", "余", "万", "亿", "个百分点", "百分点", "成", "倍", "%", "-", "—", "~", "至", "到")
 _GROUPS = ("pcn1", "pcn2", "n1", "n2", "inner1", "inner2", "innerm1", "innerm2", "mag1", "mag2", "unit1", "unit2")
 _NOT_BEFORE = frozenset("0123456789.第" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-@lru_cache(maxsize=None)
-def _candidate() -> "re.Pattern[str]":
-    """Digits, 百分之, or a short run of Chinese numerals before a magnitude or unit.
+# Three cheap candidate passes, each with the engine that runs it fastest: digit runs
+# (regex skips to the next digit 4x faster), 百分之 (str.find), and short runs of Chinese
+# numerals right before a magnitude or unit they may carry (re). Chinese numerals are
+# words far more often than amounts (一批, 进一步): only a short run before a magnitude or
+# unit is a candidate, and the bound keeps the lookahead linear. Runs are maximal with
+# nothing required after them, matched once and never backtracked into: a 200,000-digit
+# string costs one pass (what follows a run is checked in code). The full pattern then
+# runs anchored at each candidate.
+_DIGIT_RUN = regex.compile(r"[0-9]+(?:\.[0-9]+)?")   # possessive here would cost regex its fast path (15x)
+_CN_RUN = re.compile(rf"[{_CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,8}})?"
+                     rf"(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
 
-    Maximal runs with nothing required after them: each run is matched once and never
-    backtracked into, so a 200,000-digit string costs one pass (what follows a run is
-    checked in code). Chinese numerals are words far more often than amounts (一批, 进一步):
-    only a short run right before a magnitude or unit is a candidate; the bound keeps the
-    lookahead linear. stdlib re finds these first characters fastest.
-    """
-    return re.compile(rf"[0-9]+(?:\.[0-9]+)?|百分之|[{_CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,8}})?"
-                      rf"(?=多|余|万|亿|个百分点|百分点|成|倍|%|-|—|~|至|到)")
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every candidate, in text order (the three kinds never overlap)."""
+    spans = [m.span() for m in _DIGIT_RUN.finditer(text, start, end)]
+    spans += [m.span() for m in _CN_RUN.finditer(text, start, end)]
+    k = text.find("百分之", start, end)
+    while k >= 0:
+        spans.append((k, k + 3))
+        k = text.find("百分之", k + 3, end)
+    spans.sort()
+    return spans
 
 
 def _value(s: str) -> Optional[Decimal]:
@@ -141,11 +150,9 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None,
     follow = sc.follow
     _scale = sc.scale
     pos = start
-    for c in _candidate().finditer(text, start, end):
-        cs = c.start()
+    for cs, ce in _candidates(text, start, end):
         if cs < pos:
             continue
-        ce = c.end()
         nxt = text[ce] if ce < end else ""
         if text[cs] in _CN:
             if not text.startswith(_CN_FOLLOW, ce) and text[cs] != "百":
@@ -156,7 +163,7 @@ def scan_numbers(text: str, start: int = 0, end: Optional[int] = None,
             continue    # inside a longer number or a code: 1.5, PM2.5, G4, 第9届
         if ce - cs > _MAX_DIGITS:
             continue        # no report states a figure of more than 18 digits: a code or debris
-        m = full.match(text, c.start(), end)
+        m = full.match(text, cs, end)
         if m is None:
             continue
         pos = m.end()

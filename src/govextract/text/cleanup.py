@@ -46,7 +46,7 @@ _HTML_PROBE = _regex.compile(r"<(?:p|div|br|html|body|span|table|td|a|font|stron
 @lru_cache(maxsize=None)
 def _debris_re() -> "regex.Pattern[str]":
     words = load_json("debris.json")["line_keywords"]
-    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), short=True)
 
 
 @dataclass
@@ -73,10 +73,11 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
                 note.anchor_start, note.anchor_end = look, look + len(term)
         noise.notes.append(note)
         noise.drop.append((m.start(), m.end()))
+    lines = _line_spans(text, start, end)
     _endnotes(text, start, end, noise)
-    _page_numbers(text, start, end, noise)
+    _page_numbers(text, start, end, noise, lines)
     _number_formats(text, start, end, noise)
-    _join_wrapped_lines(text, start, end, noise)
+    _join_wrapped_lines(text, start, end, noise, lines)
     for m in (_MARKER.finditer(text, start, end) if _MARK_PROBE.search(text, start, end) else ()):
         # a marker follows the word it annotates; "[1]" at a line start is an item number
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
@@ -113,14 +114,29 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
                 noise.replace[m.end() - 1] = " " if ch == "\u00a0" else ch
             else:
                 noise.drop.append((m.start(), m.end()))
-    _debris_lines(text, start, end, noise)
+    _debris_lines(text, start, end, noise, lines)
     return noise
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text[start:end]``, the end at its \\n (or at ``end``).
+
+    One split serves the line-based passes (page numbers, wrapped lines, debris): far
+    cheaper than a pattern pass each.
+    """
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        e = pos + len(line)
+        out.append((pos, e))
+        pos = e + 1
+    return out
 
 
 @lru_cache(maxsize=None)
 def _footer_re() -> "regex.Pattern[str]":
     words = load_json("debris.json")["footer_keywords"]
-    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), short=True)
 
 
 def is_footer_line(line: str) -> bool:
@@ -173,8 +189,9 @@ def _script_blocks(text: str, start: int, end: int):
 
 _PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?\n",
                           re.MULTILINE)
-_PAGE_PROBE = re.compile(r"[-—–][ \t\u3000]*[0-9]|第[0-9]{1,4}页")
-_LINE_END = re.compile(r"\r?\n")
+_PAGE_LINE = re.compile(r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?")
+_PAGE_FIRST = ("-", "—", "–", "第")
+_PAGE_OPEN = frozenset("-—–第 \t\u3000")
 _SENTENCE_END = "。!?！？:：;；”)）"
 _ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9])"
                         r"|第[一二三四五六七八九十]{1,3}|——|[-•·]|附件)")
@@ -207,31 +224,40 @@ def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
             last_sep = k
 
 
-def _page_numbers(text: str, start: int, end: int, noise: Noise) -> None:
-    """Page numbers of a PDF dump ("— 1 —", "- 2 -", "第3页"): whole lines, dropped."""
-    if not _PAGE_PROBE.search(text, start, end):
-        return
-    for m in _PAGE_NUMBER.finditer(text, start, end):
-        noise.drop.append((m.start(), m.end()))
-        noise.debris.append((m.start(), m.end()))
+def _page_numbers(text: str, start: int, end: int, noise: Noise, lines: list[tuple[int, int]]) -> None:
+    """Page numbers of a PDF dump ("— 1 —", "- 2 -", "第3页"): whole lines, dropped with their break."""
+    for s, e in [(s, e) for s, e in lines if e > s and text[s] in _PAGE_OPEN]:
+        if e >= end or (s == start and s > 0 and text[s - 1] != "\n"):
+            continue      # a page number is a whole line, ended by its break
+        if text[s:e].lstrip(" \t\u3000")[:1] in _PAGE_FIRST and _PAGE_LINE.fullmatch(text, s, e):
+            noise.drop.append((s, e + 1))
+            noise.debris.append((s, e + 1))
 
 
-_COMMA_BREAK = re.compile(r"[,，、][ \t\u3000]*(\r?\n)")
 _WRAP_SAMPLE = 300
+_GOES_ON = frozenset(",，、 \t\u3000\r")
 
 
-def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise) -> None:
+def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise, lines: list[tuple[int, int]]) -> None:
     """A line break inside a sentence is no boundary (PDF dumps wrap lines at a fixed width).
 
     A break after 、 or , always goes on the sentence; in a hard-wrapped text (most long lines
     of a sample end without sentence punctuation) any break between two lines of text does,
     unless one of the lines is a heading or an item.
     """
-    wrapped = _is_wrapped(text, start, end)
-    if wrapped:
-        breaks = [(m.start(), m.end()) for m in _LINE_END.finditer(text, start, end)]
-    else:
-        breaks = [(m.start(1), m.end(1)) for m in _COMMA_BREAK.finditer(text, start, end)]
+    wrapped = _is_wrapped(lines, text)
+    breaks = []
+    # every line but the last ends with \n; unless the text is wrapped, only a line that
+    # ends with a comma (or blanks) can go on
+    for s, e in lines[:-1] if wrapped else [(s, e) for s, e in lines[:-1] if e > s and text[e - 1] in _GOES_ON]:
+        b = e - 1 if e > s and text[e - 1] == "\r" else e
+        if not wrapped:
+            k = b           # a break after 、 or , (blanks between them allowed)
+            while k > s and text[k - 1] in " \t\u3000":
+                k -= 1
+            if k == s or text[k - 1] not in ",，、":
+                continue
+        breaks.append((b, e + 1))
     for k, (s, e) in enumerate(breaks):
         a = text.rfind("\n", start, s) + 1 if text.rfind("\n", start, s) >= 0 else start
         line = text[a:s].rstrip(" \t\u3000\r")
@@ -250,19 +276,14 @@ def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise) -> None:
             noise.drop.append((s, e))
 
 
-def _is_wrapped(text: str, start: int, end: int) -> bool:
+def _is_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
     """Most long lines of the first few hundred end mid-sentence: a hard-wrapped dump."""
     n_long = n_open = 0
-    pos = start
-    for _ in range(_WRAP_SAMPLE):
-        e = text.find("\n", pos, end)
-        if e < 0:
-            break
-        line = text[pos:e].strip()
+    for s, e in lines[:-1][:_WRAP_SAMPLE]:        # lines ended by a break
+        line = text[s:e].strip()
         if len(line) >= 15:
             n_long += 1
             n_open += line[-1] not in _SENTENCE_END
-        pos = e + 1
     return n_long >= 3 and n_open * 2 > n_long
 
 
@@ -279,20 +300,14 @@ def _line_at(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     return ls, (end if le < 0 else le)
 
 
-def _debris_lines(text: str, start: int, end: int, noise: Noise) -> None:
+def _debris_lines(text: str, start: int, end: int, noise: Noise, lines: list[tuple[int, int]]) -> None:
     """Lines of page chrome, and the short lines sandwiched between them.
 
     One keyword scan finds the candidate lines; only those, and the lines between two of
     them, are looked at (most documents have none).
     """
-    hit_lines: list[tuple[int, int]] = []
-    pos = start
-    while pos < end:
-        le = text.find("\n", pos, end)
-        le = end if le < 0 else le
-        if 2 <= le - pos <= 120 and is_debris_line(text[pos:le]):   # chrome lines are short
-            hit_lines.append((pos, le))
-        pos = le + 1
+    # chrome lines are short
+    hit_lines = [(s, e) for s, e in lines if 2 <= e - s <= 120 and is_debris_line(text[s:e])]
     if len(hit_lines) < 2:
         return
     # chrome comes in clusters; a lone keyword line ("(三)深入开展主题教育") is report text
