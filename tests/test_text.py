@@ -143,3 +143,21 @@ def test_deletions_found_by_blanks_equal_the_pattern_scan(text, data):
     expected = [m.span() for m in _DELETE.finditer(text, start, end)]
     for sparse in (0, 16, 10**9):      # find-and-match always, as in reports, never
         assert [m.span() for m in _deletions(text, start, end, sparse)] == expected
+
+
+def _clause_start_by_hand(text, pos, floor):
+    i = pos - 1
+    while i >= floor:
+        if text[i] in ",;:(。)\n!?" or text[i] == " " and i > floor and text[i - 1] == "。":
+            return i + 1
+        i -= 1
+    return floor
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=",;:(。)\n!? 增长5%", max_size=30), st.data())
+def test_clause_start_is_after_the_last_break(text, data):
+    from govextract.text.sentences import clause_start
+    pos = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, pos))
+    assert clause_start(text, pos, floor) == _clause_start_by_hand(text, pos, floor)

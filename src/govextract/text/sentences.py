@@ -43,12 +43,12 @@ def split_sentences(text: str) -> Sentences:
     return Sentences(spans)
 
 
+# The last clause break before a position: greedy (?s:.*) backs off from the right, so
+# the first break it meets is the last one (a space after 。 counts, the space included).
+_LAST_BREAK = _regex.compile(r"(?s:.*)(?:。 |[,;:(。)\n!?])", short=True)
+
+
 def clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the clause containing ``pos`` (after the last , ; : or bracket), not before ``floor``."""
-    i = pos - 1
-    while i >= floor:
-        c = text[i]
-        if c in ",;:(。)\n!?" or c == " " and i > floor and text[i - 1] in "。":
-            return i + 1
-        i -= 1
-    return floor
+    m = _LAST_BREAK.match(text, floor, pos) if pos > floor else None
+    return m.end() if m else floor
