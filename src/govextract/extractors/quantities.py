@@ -267,12 +267,14 @@ def analyse(doc: Doc) -> list[QInfo]:
     indicator_of = vocab.match
     nums = scan_numbers(text, vocab=doc.vocab.numbers)
     propagate_list_qualifiers(nums, text)
-    doc.user_data["sentence_horizon"] = sentence_horizons(
-        doc, [doc.sentences.index_at(n.num_start) for n in nums])
+    sent_index = [doc.sentences.index_at(n.num_start) for n in nums]
+    horizons = doc.user_data["sentence_horizon"] = sentence_horizons(doc, sent_index)
+    sent_spans = doc.sentences.spans
     out: list[QInfo] = []
     prev: Optional[QInfo] = None
-    for n in nums:
-        sent = doc.sentences.at(n.num_start)
+    for n, k_sent in zip(nums, sent_index):
+        sent = sent_spans[k_sent]
+        horizon = horizons[k_sent]
         floor = max(sent[0], n.num_start - _SUBJECT_WINDOW)
         if prev is not None and prev.sent == sent and prev.raw.end > floor:
             floor = prev.raw.end
@@ -290,7 +292,7 @@ def analyse(doc: Doc) -> list[QInfo]:
                 q.subject = text[post[0]:post[1]] if post else None
                 q.indicator = vocab.match(q.subject) if q.subject else None
                 q.post_subject, q.list_head = True, len(out)
-            _context(doc, q, text, pats)
+            _context(doc, q, text, pats, horizon)
             out.append(q)
             prev = q
             continue
@@ -406,7 +408,7 @@ def analyse(doc: Doc) -> list[QInfo]:
             indicator = (vocab.match(subject) or whole_ind) if subject else None
         q = QInfo(n, sent, cstart, subj, subject, relation, kind, direction, indicator,
                   len(out), inherited, post_subject, compare_year=compare_year)
-        _context(doc, q, text, pats)
+        _context(doc, q, text, pats, horizon)
         out.append(q)
         prev = q
     _split_list_subjects(out, text, vocab)
@@ -576,7 +578,7 @@ def _kind(relation: Optional[str], subject: str, unit: str, rclass: dict) -> tup
     return "level", None
 
 
-def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
+def _context(doc: Doc, q: QInfo, text: str, pats: dict, horizon: Optional[str]) -> None:
     """Time words, multi-year markers, 预计/力争 and the part of the document."""
     s0 = q.sent[0]
     n = q.raw
@@ -611,9 +613,8 @@ def _context(doc: Doc, q: QInfo, text: str, pats: dict) -> None:
             pass
     q.time = tm.group() if tm else None
     if doc.parts is not None:
-        part, _horizon, _year, _i = doc.parts.at(n.num_start)
-        q.part = part
-        q.horizon = doc.user_data["sentence_horizon"][doc.sentences.index_at(n.num_start)]
+        q.part = doc.parts.at(n.num_start)[0]
+        q.horizon = horizon
 
 
 def _date(q: QInfo, text: str, s: int, e: int, pats: dict, first: bool) -> None:
@@ -635,6 +636,9 @@ def assign_roles(doc: Doc, infos: list[QInfo]) -> None:
     default_part = "plan" if meta.doc_type in ("plan_excerpt", "responsibility_notice") else "other"
     out = doc.report.quantities
     notes = doc.user_data.get("note_lines", [])
+    orig_span = doc.norm.orig_span
+    original = doc.original
+    sent_cache: dict[tuple[int, int], tuple[int, int]] = {}
     for q in infos:
         n = q.raw
         part = q.part if q.part != "other" else default_part
@@ -658,11 +662,15 @@ def assign_roles(doc: Doc, infos: list[QInfo]) -> None:
                 role, year = "target", plan_year
         else:
             role, year = "other", q.explicit_year
-        s, e, ev = doc.span(n.start, n.end)
-        ss, se = doc.norm.orig_span(*q.sent)
+        s, e = orig_span(n.start, n.end)
+        ev = original[s:e]
+        sent_span = sent_cache.get(q.sent)
+        if sent_span is None:
+            sent_span = sent_cache[q.sent] = orig_span(*q.sent)
+        ss, se = sent_span
         if q.subj:
-            subs, sube = doc.norm.orig_span(*q.subj)
-            subject = doc.original[subs:sube]
+            subs, sube = orig_span(*q.subj)
+            subject = original[subs:sube]
         else:
             subs = sube = None
             subject = None

@@ -157,10 +157,15 @@ class NormText:
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span to the original text."""
+        bp = self._bp
+        if not bp:
+            return (start, end) if end > start else (start, start)
+        k = bisect.bisect_right(bp, start)
+        s = start + (self._cum[k - 1] if k else 0)
         if end <= start:
-            o = self.orig(start)
-            return o, o
-        return self.orig(start), self.orig(end - 1) + 1
+            return s, s
+        k = bisect.bisect_right(bp, end - 1, k)      # a span lies after its start
+        return s, end - 1 + (self._cum[k - 1] if k else 0) + 1
 
     def norm_pos(self, orig_i: int) -> int:
         """Normalised position of original offset ``orig_i`` (or of the next kept character)."""
