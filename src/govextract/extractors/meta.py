@@ -26,7 +26,7 @@ _EXCERPT = _regex.compile(rf"摘自(?:(?:19|20)[0-9]{{2}}年)?(?P<region>\p{{Han
 _SPEAKER = _regex.compile(
     r"(?<![副])(?P<title>代理?(?:省长|市长|区长|县长|州长|盟长|旗长|主席|总理)|省长|市长|区长|县长|州长|盟长|旗长|主席|总理)"
     r"[ \t]*+(?P<name>[\p{Han}·]{2,4}?)(?=[ \t]*+(?:\n|各位代表|同志|$|\(|\s{2}))")
-_ASSIGN = _regex.compile(r"责任领导|牵头单位|牵头领导")
+_ASSIGN_WORDS = ("责任领导", "牵头单位", "牵头领导")     # counted with str.count: memory speed
 _YEAR_IN = _regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
 
 
@@ -146,7 +146,7 @@ def extract_meta(doc: Doc) -> None:
         ev("speaker", sp.start("name"), sp.end("name"))
         ev("speaker_title", sp.start("title"), sp.end("title"))
 
-    n_assign = len(_ASSIGN.findall(text, 0, 200000))
+    n_assign = sum(text.count(w, 0, 200000) for w in _ASSIGN_WORDS)
     if n_assign >= 3:
         meta.doc_type = "responsibility_notice"
     elif "各位代表" in text[:6000]:

@@ -77,16 +77,11 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
     else:
         # a heading opens with a numeral, a bracket or 第: only those starts are tried
         n = len(text)
-        tried_set = set()
-        for s in starts:
-            if s < n:
-                c = text[s]
-                if c in _OPENERS:
-                    tried_set.add(s)
-                elif c in " \t\u3000":
-                    p = _skip_blank(text, s)
-                    if p < n and text[p] in _OPENERS:
-                        tried_set.add(p)
+        tried_set = {s for s in starts if s < n and text[s] in _OPENERS}
+        for s in [s for s in starts if s < n and text[s] in " \t\u3000"]:
+            p = _skip_blank(text, s)
+            if p < n and text[p] in _OPENERS:
+                tried_set.add(p)
         tried = sorted(tried_set)
         matches = (m for m in (_HEADING.match(text, p) for p in tried) if m)
     for m in matches:
