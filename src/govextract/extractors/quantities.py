@@ -186,6 +186,9 @@ _OPENER = _regex.compile(
     r"(?:(?P<multi>过去的?五年|五年来|五年间|这五年|“?十[一二三四五]五”?(?:时期|期间|以来)?|今后五年|未来五年)"
     r"|(?P<block>(?P<y2>(?:19|20)[0-9]{2})年以来|一年来|过去一年|刚刚过去的)"
     r"|(?P<year>(?P<y>(?:19|20)[0-9]{2})年[,是我全]|全年|今年|明年))", short=True)
+# Every opener starts with a character written literally in its pattern: the pattern's
+# characters, blanks and the address's 各 are a safe filter for sentence starts.
+_OPENER_FIRST = frozenset(_OPENER.pattern) | frozenset(_BLANKS) | {"各"}
 
 
 _SENTENCE_DATE_WINDOW = 80   # a sentence's own date stands near its start
@@ -206,7 +209,9 @@ def sentence_horizons(doc: Doc, wanted: list[int]) -> dict[int, Optional[str]]:
     events: list[tuple[int, int, str]] = []
     sent_starts = doc.sentences.starts
     n_text = len(text)
-    for k, p in enumerate(sent_starts):
+    # a sentence whose first character cannot open an opener is skipped without a call
+    maybe = [(k, p) for k, p in enumerate(sent_starts) if p < n_text and text[p] in _OPENER_FIRST]
+    for k, p in maybe:
         # an opener opens its sentence, after blanks and an address (各位代表:): matching at
         # sentence starts only costs far less than scanning the text for the openers' words
         while p < n_text and text[p] in _BLANKS:
