@@ -27,7 +27,7 @@ _LIST_JOINERS = ("、", "和", "与", "及", "、和")
 _YEAR_RE = r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
 
 
-@dataclass
+@dataclass(slots=True)
 class QInfo:
     """The analysis of one quantity, in normalised offsets (internal)."""
     raw: RawNumber
