@@ -11,10 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-import regex
-
 from .. import _regex
-
 from ..document import Doc
 from ..model import Actual
 from .figures import build

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional, TypeVar
 
-import regex
-
 from .. import _regex
-
 from ..document import Doc
 from ..model import Actual, Target
 from .quantities import QInfo

@@ -4,10 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from .. import _regex
-
 from .._data import load_json
 from ..document import Doc
 from ..model import Span

@@ -11,10 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-import regex
-
 from .. import _regex
-
 from .._data import load_json
 from ..document import Doc
 from ..model import Project

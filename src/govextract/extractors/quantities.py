@@ -13,7 +13,6 @@ from typing import Optional
 import regex
 
 from .. import _regex
-
 from .._data import lexicon
 from ..document import Doc
 from ..model import Quantity

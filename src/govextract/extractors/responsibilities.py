@@ -13,7 +13,6 @@ from typing import Optional
 import regex
 
 from .. import _regex
-
 from .._data import load_json
 from ..document import Doc
 from ..model import Official, Responsibility

@@ -5,10 +5,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
-
 from .. import _regex
-
 from ..document import Doc
 from ..model import Target, UnquantifiedTarget
 from .figures import build

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Optional
 
 import operator
@@ -17,7 +16,6 @@ import re
 import regex
 
 from .. import _regex
-
 from .vocab import NumberVocabulary, default_numbers
 from .numerals import NumeralError, parse_number
 

@@ -20,7 +20,6 @@ import re
 import regex
 
 from .. import _regex
-
 from .._data import load_json
 from ..model import Note
 

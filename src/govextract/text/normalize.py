@@ -15,10 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-import regex
-
 from .. import _regex
-
 from .._data import t2s_table
 
 # Full-width ASCII block U+FF01..U+FF5E maps onto U+0021..U+007E.

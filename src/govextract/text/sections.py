@@ -11,10 +11,7 @@ from typing import Optional
 import bisect
 import re
 
-import regex
-
 from .. import _regex
-
 from ..numbers.numerals import parse_chinese_numeral
 
 _CN = "一二三四五六七八九十"

@@ -4,8 +4,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
 from .. import _regex
 
 # A sentence ends at 。!? or a line break; a top-level heading glued into a line
