@@ -114,10 +114,11 @@ def main() -> int:
     # linear growth: one report made 1x, 10x, 100x longer (one document, one opening address)
     base = next(t for n, t in texts if "xianyang" in n) if any("xianyang" in n for n, _ in texts) else texts[0][1]
     body = base.replace("各位代表:", "各位代表,").replace("各位代表：", "各位代表，")
-    scaling = {}
-    for k in (1, 10, 100):
-        doc = base + body * (k - 1)
-        scaling[k] = best_of(lambda d=doc: govextract.extract(d), 3 if k < 100 else 1)
+    sizes = {k: base + body * (k - 1) for k in (1, 10, 100)}
+    scaling = {k: float("inf") for k in sizes}
+    for _ in range(3):          # rounds over the three sizes: each meets the same machine
+        for k, doc in sizes.items():
+            scaling[k] = min(scaling[k], best_of(lambda d=doc: govextract.extract(d), 10 if k == 1 else 1))
     per_char = {k: scaling[k] / (len(base) + len(body) * (k - 1)) for k in scaling}
 
     result = {
