@@ -1,8 +1,8 @@
 """Compile a pattern with the engine that runs it fastest.
 
 Two kinds of use, two engines. A pattern that scans a whole text runs faster on
-``regex``, which skips ahead over text that cannot start a match (3-4x on our
-sentence and opener scans). A pattern called tens of thousands of times on a few
+``regex``, which skips ahead over text that cannot start a match (3x on the
+sentence scan). A pattern called tens of thousands of times on a few
 characters (the analysis of each number) runs faster on the standard library's
 ``re``: a third of ``regex``'s cost per call. Since Python 3.11 ``re`` also has
 possessive quantifiers and atomic groups; what it still lacks (``\\p{Han}``,
