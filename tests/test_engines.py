@@ -50,3 +50,12 @@ def test_regex_engine_alone_gives_the_same_output():
     assert sum(len(r["quantities"]) for rs in ours.values() for r in rs) > 1000
     for name in ours:
         assert ours[name] == theirs[name], name
+
+
+def test_find_all_gives_every_literal_in_text_order_within_bounds():
+    text = "索引号:1 发布日期:2 索引号:3 百分之五百分之"
+    assert _regex.find_all(text, ("发布日期", "索引号")) == [0, 6, 13]
+    assert _regex.find_all(text, ("索引号",), 1) == [13]
+    assert _regex.find_all(text, ("百分之",)) == [19, 23]
+    assert _regex.find_all(text, ("百分之",), 0, len(text) - 1) == [19]   # the last one is cut by end
+    assert _regex.find_all("aaaa", ("aa",)) == [0, 2]                      # one word's hits do not overlap

@@ -14,13 +14,30 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, Optional
 
 import regex
 
 MULTILINE = re.MULTILINE      # the same bit in both engines
 IGNORECASE = re.IGNORECASE
 _FORCE_REGEX = os.environ.get("GOVEXTRACT_REGEX_ENGINE") == "regex"   # for the equivalence test
+
+
+def find_all(text: str, words: tuple[str, ...], start: int = 0, end: Optional[int] = None) -> list[int]:
+    """Start of every occurrence of the literal ``words`` in ``text[start:end]``, in text order.
+
+    ``str.find`` runs at memory speed: for a literal, a pattern pass costs several times
+    more. Occurrences of one word do not overlap; the words should not overlap each other.
+    """
+    end = len(text) if end is None else end
+    out: list[int] = []
+    for w in words:
+        k = text.find(w, start, end)
+        while k >= 0:
+            out.append(k)
+            k = text.find(w, k + len(w), end)
+    out.sort()
+    return out
 
 
 def compile(pattern: str, flags: int = 0, *, short: bool = False) -> Any:   # noqa: A001 - mirrors re.compile

@@ -186,9 +186,10 @@ def _script_blocks(text: str, start: int, end: int):
         pos = stop
 
 
-_PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?\n",
-                          re.MULTILINE)
-_PAGE_LINE = re.compile(r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?")
+# a page-number line: "— 1 —", "- 2 -", "第3页共9页", blanks around, no break
+_PAGE_BODY = r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?"
+_PAGE_NUMBER = re.compile(rf"^{_PAGE_BODY}\n", re.MULTILINE)
+_PAGE_LINE = re.compile(_PAGE_BODY)
 _PAGE_FIRST = ("-", "—", "–", "第")
 _PAGE_OPEN = frozenset("-—–第 \t\u3000")
 _SENTENCE_END = "。!?！？:：;；”)）"

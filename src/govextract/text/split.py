@@ -8,18 +8,6 @@ from .. import _regex
 _OPENING = _regex.compile(r"各位代表\s*+[:：]")
 _HEADER_WORDS = ("索引号", "发布机构", "发文单位", "发文机关", "主题分类", "发布日期", "发布时间", "成文日期")
 
-
-def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
-    """Start of every occurrence of the words, in text order (str.find runs at memory speed;
-    none of these words can overlap another)."""
-    out = []
-    for w in words:
-        k = text.find(w)
-        while k >= 0:
-            out.append(k)
-            k = text.find(w, k + len(w))
-    out.sort()
-    return out
 _LOOKBACK = 800
 # A government web page opens with its title, then a metadata block (索引号, 发布日期 …):
 # a document that has no opening address (a notice, an excerpt) starts at that title.
@@ -64,7 +52,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 def _page_starts(text: str) -> list[int]:
     """The title line above each page-header block (the first non-blank line above it)."""
     out = []
-    for w_start in _find_all(text, _HEADER_WORDS):
+    for w_start in _regex.find_all(text, _HEADER_WORDS):
         ls = text.rfind("\n", 0, w_start) + 1
         m = _PAGE_HEADER.match(text, ls)     # the word opens its line, a colon follows
         if not m:
