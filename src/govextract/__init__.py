@@ -16,7 +16,7 @@ from .errors import (BinaryInputError, DecodingError, GovextractError, InputErro
                      InputTypeError, MultipleReportsWarning)
 from .indicators import Indicator, IndicatorVocabulary
 from .numbers.vocab import NumberVocabulary
-from .model import (Actual, Meta, Note, Official, Project, Quantity, Report, Responsibility, Section, Span, Target,
+from .model import (Actual, Check, Meta, Note, Official, Project, Quantity, Report, Responsibility, Section, Span, Target,
                     UnquantifiedTarget)
 from .pipeline import DEFAULT_COMPONENTS, Pipeline, Vocabulary, register, registered
 
@@ -24,7 +24,7 @@ __all__ = [
     "__version__", "extract", "extract_all", "split", "Pipeline", "Vocabulary", "register", "registered",
     "DEFAULT_COMPONENTS", "Indicator", "IndicatorVocabulary", "NumberVocabulary",
     "Report", "Meta", "Target", "Actual", "UnquantifiedTarget", "Quantity", "Project", "Responsibility",
-    "Official", "Note", "Section", "Span",
+    "Official", "Note", "Section", "Span", "Check",
     "GovextractError", "InputError", "InputTypeError", "DecodingError", "BinaryInputError",
     "InputTooLargeError", "MultipleReportsWarning",
 ]

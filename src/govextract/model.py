@@ -17,7 +17,7 @@ from dataclasses_json import DataClassJsonMixin, config
 
 __all__ = [
     "Span", "Meta", "Quantity", "Target", "Actual", "UnquantifiedTarget", "Project",
-    "Responsibility", "Official", "Note", "Section", "Report",
+    "Responsibility", "Official", "Note", "Section", "Check", "Report",
 ]
 
 
@@ -225,6 +225,22 @@ class Section(_Base):
 
 
 @dataclass
+class Check(_Base):
+    """A finding about what the library could not read, or may have read wrong.
+
+    ``severity`` is ``error`` when something is surely missing or wrong (the report needs a
+    person's review) and ``warning`` when something may be wrong. ``code`` is stable (see
+    ``docs/checks.md``); ``start``/``end`` are offsets into the original text of what the
+    check is about (both 0 when it is about the whole report).
+    """
+    code: str
+    severity: str                          # error | warning
+    message: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
 class Report(_Base):
     meta: Meta = field(default_factory=Meta)
     targets: list[Target] = field(default_factory=list)
@@ -238,5 +254,11 @@ class Report(_Base):
     sections: list[Section] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
     start: int = 0                         # the report's extent in the text given to extract()
     end: int = 0
+
+    @property
+    def needs_review(self) -> bool:
+        """True when any ``error`` check fired: a person should look at this report."""
+        return any(c.severity == "error" for c in self.checks)
