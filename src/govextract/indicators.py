@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 import re
 from typing import Iterable, Optional
 
-from ._data import lexicon, load_json
+from ._data import load_json
+from .lang import default_lang
 
 # Suffixes that name the rate of change of the subject rather than a different measure.
 _MISS = object()
@@ -40,9 +41,9 @@ class IndicatorVocabulary:
         self._parent_of: dict[str, str] = {}
         self._cache: dict[str, Optional[str]] = {}
         self._growth: set[str] = set()
-        lex = lexicon()
-        self._scopes = tuple(sorted(lex["scope_prefixes"], key=len, reverse=True))
-        self._times = tuple(sorted(lex["time_words"], key=len, reverse=True))
+        lang = default_lang()
+        self._scopes = tuple(sorted(lang.words("subjects.json", "scope_prefixes"), key=len, reverse=True))
+        self._times = tuple(sorted(lang.words("subjects.json", "time_words"), key=len, reverse=True))
         self._prefix_re = re.compile("(?:" + "|".join(map(re.escape, self._scopes + self._times)) + ")+")
         for ind in indicators:
             self._register(ind)

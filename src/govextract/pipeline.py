@@ -20,6 +20,7 @@ from .decode import to_text
 from .document import Doc
 from .errors import InputTooLargeError, MultipleReportsWarning
 from .indicators import IndicatorVocabulary
+from .lang import Lang
 from .numbers.vocab import NumberVocabulary
 from .model import Report
 from .text.cleanup import find_noise
@@ -83,6 +84,7 @@ class Vocabulary:
     """The vocabularies a pipeline uses; copy per pipeline so that user additions stay local."""
     indicators: IndicatorVocabulary = field(default_factory=IndicatorVocabulary.default)
     numbers: NumberVocabulary = field(default_factory=NumberVocabulary.default)
+    lang: Lang = field(default_factory=Lang.default)    # word lists and phrase shapes (govextract.lang)
 
 
 class Pipeline:

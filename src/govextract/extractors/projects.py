@@ -32,7 +32,7 @@ _NAME_NO_DE = _regex.compile(r"[^,;。、\n()]{3,40}?(?:项目|工程)")
 @lru_cache(maxsize=None)
 def _words() -> dict:
     d = load_json("projects.json")
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in d.items() if not k.startswith("_")}
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in d.items() if k != "about"}
 _GROUP = _regex.compile(r"(?P<count>[0-9]++)(?:个|项|批)")
 
 

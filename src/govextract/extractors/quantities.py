@@ -13,7 +13,7 @@ from typing import Optional
 import regex
 
 from .. import _regex
-from .._data import lexicon
+from ..lang import default_lang
 from ..document import Doc
 from ..model import Quantity
 from ..numbers.scan import RawNumber, propagate_list_qualifiers, scan_numbers
@@ -63,15 +63,18 @@ def _short(pattern: str) -> "regex.Pattern[str]":
 
 
 def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
-    lex = lexicon()
+    lang = default_lang()
+
+    def w(name: str, key: str) -> list[str]:
+        return list(lang.words(name, key))
 
     def alt(words: list[str]) -> str:
         return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-    rel = lex["relations"]
+    rel = {k: w("relations.json", k) for k in ("growth_up", "growth_down", "level")}
     all_rel = rel["growth_up"] + rel["growth_down"] + rel["level"]
-    filler = lex["filler_between_relation_and_number"] + ["全年"]
-    lead = (lex["time_words"] + lex["estimate_markers"] + list(numbers.qualifiers["stretch"])
+    filler = w("relations.json", "fillers") + ["全年"]
+    lead = (w("subjects.json", "time_words") + w("horizons.json", "estimate_markers") + list(numbers.qualifiers["stretch"])
             + ["确保", "其中", "同时", "此外", "累计", "年均", "我们", "将", "要", "并", "共",
                "总计", "合计", "全面", "共计", "已", "再", "较快", "按可比口径", "按可比价格计算", "按可比价", "同比", "比上年", "比去年"])
     return {
@@ -81,12 +84,12 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
         "stretch": _short(rf"(?:{alt(numbers.qualifiers['stretch'])})"),
         "lead": _short(rf"(?:{alt(lead)}|{_YEAR_RE}|到{_YEAR_RE}|[、,;:\s]"
                               r"|现有|目前|当前|[0-9]{1,3}\.(?![0-9])|\([一二三四五六七八九十0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)"),
-        "scope": _short(rf"(?:{alt(lex['scope_prefixes'])})"),
-        "verb": _short(rf"(?:{alt(lex['transitive_verbs'])})"),
-        "adverb": _short(rf"(?:{alt(lex['subject_adverbs'])})"),
-        "verb_end": _short(rf"(?:{alt(lex['transitive_verbs'])})$"),
+        "scope": _short(rf"(?:{alt(w('subjects.json', 'scope_prefixes'))})"),
+        "verb": _short(rf"(?:{alt(w('verbs.json', 'transitive'))})"),
+        "adverb": _short(rf"(?:{alt(w('subjects.json', 'adverbs'))})"),
+        "verb_end": _short(rf"(?:{alt(w('verbs.json', 'transitive'))})$"),
         "light": _short(rf"(?:{alt(sorted(_LIGHT_VERBS))})"),
-        "prep": _short(rf"(?:{alt(lex['prepositions'])})"),
+        "prep": _short(rf"(?:{alt(w('subjects.json', 'prepositions'))})"),
         # adverbials of comparison: 比2016年, 相比2019年, 较上年, 同比; 是2016年的 (N倍); 在全市 (locative)
         "compare": _short(
             r"(?:相比|(?<![占对正无类好可贷存])比(?![重例率较])|较(?![大快好高低多少为强]))"
@@ -95,12 +98,12 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
         # 是2016年的 (N倍), 占全市的 (N%), 在全市 (locative): they end the subject window
         "copula_end": _short(
             r"(?:是|为|相当于|占)(?:(?P<cy2>(?:19|20)[0-9]{2})年|[^,;。]{1,10}?)的$|在[^,;。]{1,4}$"),
-        "trail": _short(rf"(?:{alt(lex['subject_trailing_noise'])})$"),
+        "trail": _short(rf"(?:{alt(w('subjects.json', 'trailing_noise'))})$"),
         "growth_end": _short(rf"(?:{alt(rel['growth_up'] + rel['growth_down'])})$"),
         "post": _short(rf"(?:[0-9]+(?:\.[0-9]+)?(?:万亿|亿|千万|万)?元?(?:以上|以下))?"
-                              rf"(?:(?!{alt(lex['post_subject_stops'])})[\p{{Han}}“”A-Za-z])+?"
-                              rf"(?=$|{alt(lex['post_subject_stops'])}|[,;。、:()\s0-9])"),
-        "multi": _short(rf"(?:{alt(lex['multi_year_markers'])})"),
+                              rf"(?:(?!{alt(w('subjects.json', 'post_subject_stops'))})[\p{{Han}}“”A-Za-z])+?"
+                              rf"(?=$|{alt(w('subjects.json', 'post_subject_stops'))}|[,;。、:()\s0-9])"),
+        "multi": _short(rf"(?:{alt(w('horizons.json', 'multi_year_markers'))})"),
         "year": _regex.compile(r"(?P<by>到|至)?(?P<y>(?:19|20)[0-9]{2})年(?!代)"),   # regex is faster here
         "time": _short(rf"到{_YEAR_RE}|{_YEAR_RE}|年均|五年来|累计|今年|全年|去年|上年|一年来|十[一二三四五]五(?:期间|时期)?"),
     }
@@ -108,14 +111,11 @@ def _build_patterns(numbers) -> dict[str, "regex.Pattern[str]"]:
 
 @lru_cache(maxsize=None)
 def _relation_class() -> dict[str, str]:
-    rel = lexicon()["relations"]
+    lang = default_lang()
     out = {}
-    for w in rel["level"]:
-        out[w] = "level"
-    for w in rel["growth_up"]:
-        out[w] = "up"
-    for w in rel["growth_down"]:
-        out[w] = "down"
+    for cls, key in (("level", "level"), ("up", "growth_up"), ("down", "growth_down")):
+        for word in lang.words("relations.json", key):
+            out[word] = cls
     return out
 
 
@@ -172,7 +172,7 @@ def _is_rate(subject: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _rate_suffixes() -> tuple[str, ...]:
-    return tuple(lexicon()["rate_of_change_suffixes"])
+    return default_lang().words("relations.json", "rate_of_change_suffixes")
 
 
 def _is_ratio(subject: str) -> bool:
@@ -266,7 +266,7 @@ def analyse(doc: Doc) -> list[QInfo]:
     doc.user_data["sentence_horizon"] = None   # filled once the numbers are known
     pats = _patterns(doc.vocab.numbers)
     rclass = _relation_class()
-    rclass_verbs = frozenset(lexicon()["transitive_verbs"])
+    rclass_verbs = frozenset(default_lang().words("verbs.json", "transitive"))
     vocab = doc.vocab.indicators
     indicator_of = vocab.match
     nums = scan_numbers(text, vocab=doc.vocab.numbers)
@@ -520,7 +520,7 @@ def _skip(text: str, pos: int, end: int, pat) -> int:
 
 @lru_cache(maxsize=None)
 def _verb_object_nouns() -> frozenset[str]:
-    return frozenset(lexicon()["verb_object_nouns"])
+    return frozenset(default_lang().words("subjects.json", "verb_object_nouns"))
 
 
 def _inside_quotes(text: str, i: int, pos: int) -> bool:

@@ -21,7 +21,7 @@ class NumberVocabulary:
     def __init__(self, magnitudes: dict[str, str], units: dict[str, dict], qualifiers: dict[str, Any]) -> None:
         self.magnitudes = dict(magnitudes)
         self.units = {k: dict(v) for k, v in units.items()}
-        self.qualifiers = copy.deepcopy({k: v for k, v in qualifiers.items() if not k.startswith("_")})
+        self.qualifiers = copy.deepcopy({k: v for k, v in qualifiers.items() if k != "about"})
         self.version = 0
         self._cache: dict[str, tuple[int, Any]] = {}
 

@@ -1,0 +1,32 @@
+"""Composable sub-patterns, each named once: rules build their patterns from these.
+
+The words inside a pattern come from the language data (:mod:`govextract.lang`); what stays
+here is the grammar of dates and numbers that no report varies (a year is four digits from
+the 1900s or 2000s followed by 年). A rule that needs "a year" writes ``YEAR`` rather than
+another copy of ``(?:19|20)[0-9]{2}``.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+# Four digits of a year of the reports' era; the character after it is the caller's business.
+YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
+# A year as written in running text: 2021年.
+YEAR = YEAR_DIGITS + "年"
+# A year with the month or the end or start of the year it may carry: 2021年12月底.
+YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
+# Chinese numerals that number headings and items (一、 (三) 第十部分).
+CN_ITEM_DIGITS = "一二三四五六七八九十"
+
+
+def alt(words: Iterable[str]) -> str:
+    """An alternation of literal ``words``, longest first (so 增长到 wins over 增长), escaped."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in uniq) if uniq else "(?!)"
+
+
+def group(words: Iterable[str]) -> str:
+    """``alt`` in a non-capturing group, ready to be quantified or joined."""
+    return f"(?:{alt(words)})"
