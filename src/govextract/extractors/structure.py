@@ -1,9 +1,12 @@
-"""The section tree as model objects with original offsets."""
+"""The section tree: each top-level section's part (review / plan / other) read against the
+report year, and the tree as model objects with original offsets."""
 from __future__ import annotations
+
+from typing import Optional
 
 from ..document import Doc
 from ..model import Section
-from ..text.sections import Heading, display_number
+from ..text.sections import Heading, PartMap, display_number, reclassify
 
 
 def _convert(doc: Doc, h: Heading) -> Section:
@@ -15,5 +18,20 @@ def _convert(doc: Doc, h: Heading) -> Section:
                    children=[_convert(doc, c) for c in h.children])
 
 
+def reference_year(doc: Doc) -> Optional[int]:
+    """The year the report is delivered, as far as the opening shows it: the session date,
+    else the year meta read. Titles' years are read against it (2014年主要工作 in 2015 is a review)."""
+    meta = doc.report.meta
+    if meta.session_date:
+        return int(meta.session_date[:4])
+    if meta.report_year:
+        return meta.report_year
+    years = sorted({h.year for h in doc.headings if h.year})
+    # 一、2021年工作回顾 … 二、2022年工作安排: two years in the top-level titles, the later one is this year's
+    return years[-1] if len(years) >= 2 and years[-1] - years[0] == 1 else None
+
+
 def extract_structure(doc: Doc) -> None:
+    reclassify(doc.headings, doc.text, reference_year(doc))
+    doc.parts = PartMap.from_roots(doc.headings)
     doc.report.sections = [_convert(doc, h) for h in doc.headings]

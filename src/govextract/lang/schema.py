@@ -115,6 +115,15 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     },
     "verbs.json": {"about": ABOUT, "transitive": WORDS},
     "horizons.json": {"about": ABOUT, "multi_year_markers": WORDS, "estimate_markers": WORDS},
+    "parts.json": {
+        "about": ABOUT, "review": WORDS, "plan": WORDS, "multi_year": WORDS, "one_year": WORDS, "title_end": WORDS,
+    },
+    "target_lists.json": {
+        "about": ABOUT, "lead_required_modifiers": WORDS, "lead_optional_modifiers": WORDS, "lead_heads": WORDS,
+        "lead_standalone_nouns": WORDS, "lead_verbs": WORDS, "lead_copulas": WORDS, "binding_nouns": WORDS,
+        "second_tier": WORDS, "recap_markers": WORDS, "recall_markers": WORDS, "quoted_plan_markers": WORDS,
+        "not_set_shapes": PATTERNS,
+    },
     "qualifiers.json": {
         "about": ABOUT, "after": Map(_QUALIFIER_VALUES), "inner": Map(_QUALIFIER_VALUES),
         "before": Map(_QUALIFIER_VALUES), "stretch": WORDS,
@@ -141,6 +150,7 @@ DISJOINT: list[tuple[tuple[str, str], tuple[str, str]]] = [
     (("relations.json", "growth_up"), ("relations.json", "growth_down")),
     (("relations.json", "growth_up"), ("relations.json", "level")),
     (("relations.json", "growth_down"), ("relations.json", "level")),
+    (("parts.json", "review"), ("parts.json", "plan")),
     (("regions.json", "provinces"), ("regions.json", "prefecture_level_cities")),
     (("regions.json", "prefecture_level_cities"), ("regions.json", "county_level_cities")),
 ]

@@ -11,7 +11,11 @@ from typing import Optional
 import bisect
 import re
 
+import regex
+
 from .. import _regex
+from ..lang import default_lang
+from ..lang.patterns import YEAR_DIGITS, alt
 from ..numbers.numerals import parse_chinese_numeral
 
 _CN = "一二三四五六七八九十"
@@ -28,12 +32,14 @@ _BEFORE = {"l1": "\n。!?:; \t\u3000", "p1": "\n", "l2": "\n。!?:; \t\u3000", "
 _ATTACHMENT = _regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
 _TITLE_STOP = _regex.compile(r"[。\n!?:]")
 # A heading glued to its first sentence ends after these words.
-_TITLE_END_WORDS = _regex.compile(r"工作回顾|回顾|工作安排|安排|目标任务|主要任务|重点工作|主要工作|工作建议|建议")
-_REVIEW = _regex.compile(r"回顾|过去|一年来|五年来|工作总结|取得的成绩|主要成绩")
-_PLAN = _regex.compile(r"安排|今年|重点工作|主要工作|主要任务|目标任务|工作任务|思路|建议|预期目标|打算|部署|目标")
-_MULTI = _regex.compile(r"五年|十[一二三四五]五|今后|未来|规划期")
-_ONE_YEAR = _regex.compile(r"一年|今年|本年")
-_YEAR = _regex.compile(r"(?:19|20)[0-9]{2}(?=年)")
+_YEAR = _regex.compile(rf"{YEAR_DIGITS}(?=年)")
+
+
+def _words() -> dict[str, "regex.Pattern[str]"]:
+    """The title words of each part, from ``data/parts.json``."""
+    return default_lang().cached("section_part_words", lambda lang: {
+        key: _regex.compile(alt(lang.words("parts.json", name)))
+        for key, name in (("review", "review"), ("plan", "plan"), ("multi", "multi_year"), ("one_year", "one_year"))})
 
 
 @dataclass
@@ -52,17 +58,41 @@ class Heading:
     children: list["Heading"] = field(default_factory=list)
 
 
+_TITLE_WINDOW = 60          # a heading's title is a line's opening words, never a paragraph
+_GLUED_TITLE_WINDOW = 30    # where a heading glued to its first sentence must have ended
+
+
 def _title_end(text: str, start: int) -> int:
-    limit = min(len(text), start + 60)
+    """Where a heading's title ends: at the line's end or first full stop, or after the
+    words that close a title glued to its first sentence (一、2021年工作回顾过去一年…); a
+    title that goes on with a conjunction (回顾和2022年工作安排) is not closed by its first word."""
+    limit = min(len(text), start + _TITLE_WINDOW)
     m = _TITLE_STOP.search(text, start, limit)
     stop = m.start() if m else limit
-    w = _TITLE_END_WORDS.search(text, start, min(stop, start + 30))
-    if w and text[w.end():w.end() + 1] not in ("", "\n", "。", ":"):
-        return w.end()
+    words = _title_end_words()
+    pos = start
+    window = min(stop, start + _GLUED_TITLE_WINDOW)
+    while True:
+        w = words.search(text, pos, window)
+        if w is None or text[w.end():stop].strip(_LEADING) == "":
+            break
+        if text[w.end():w.end() + 1] in _TITLE_JOINERS:
+            pos = w.end()
+            continue
+        if text[w.end():w.end() + 1] not in ("", "\n", "。", ":"):
+            return w.end()
+        break
     if not m:
         c = text.find(",", start, limit)
-        return c if c >= 0 else limit
+        stop = c if c >= 0 else limit
+    while stop > start and text[stop - 1] in _LEADING:
+        stop -= 1           # the closing ** of a bold heading is not part of its title
     return stop
+
+
+def _title_end_words() -> "regex.Pattern[str]":
+    """Words that close a heading glued to its first sentence (一、2021年工作回顾过去一年…)."""
+    return default_lang().cached("title_end_words", lambda lang: _regex.compile(alt(lang.words("parts.json", "title_end"))))
 
 
 def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
@@ -75,7 +105,7 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         # a heading opens with a numeral, a bracket or 第: only those starts are tried
         n = len(text)
         tried_set = {s for s in starts if s < n and text[s] in _OPENERS}
-        for s in [s for s in starts if s < n and text[s] in " \t\u3000"]:
+        for s in [s for s in starts if s < n and text[s] in _LEADING]:
             p = _skip_blank(text, s)
             if p < n and text[p] in _OPENERS:
                 tried_set.add(p)
@@ -87,19 +117,23 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         num = m.group(key)
         st = m.start()
         if key == "l3":
-            # an Arabic item number opens a line (leading blanks allowed)
+            # an Arabic item number opens a line (leading blanks and markup allowed)
             ls = text.rfind("\n", 0, st) + 1
-            if text[ls:st].strip(" \t\u3000"):
+            if text[ls:st].strip(_LEADING):
                 continue
-        elif st > 0 and text[st - 1] not in _BEFORE[key]:
-            continue
-        elif st > 0 and text[st - 1] in " \t\u3000":
-            # a heading glued into a line stands after a sentence end (保护第 一、全民共享 is no heading)
-            k = st - 1
-            while k > 0 and text[k - 1] in " \t\u3000":
+        else:
+            # markup that opens a line (Markdown's ** and #) stands where a line start would
+            k = st
+            while k > 0 and text[k - 1] in _MARKUP:
                 k -= 1
-            if k > 0 and text[k - 1] not in "\n。!?:;”":
+            if k > 0 and text[k - 1] not in _BEFORE[key]:
                 continue
+            if k > 0 and text[k - 1] in " \t\u3000":
+                # a heading glued into a line stands after a sentence end (保护第 一、全民共享 is no heading)
+                while k > 0 and text[k - 1] in " \t\u3000":
+                    k -= 1
+                if k > 0 and text[k - 1] not in "\n。!?:;”":
+                    continue
         try:
             value = int(num) if num.isdigit() else int(parse_chinese_numeral(num))
         except ValueError:
@@ -118,30 +152,82 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
 _OPENERS = frozenset("一二三四五六七八九十(第0123456789")
 
 
+# Emphasis and heading marks a Markdown or wiki export puts before a heading (**一、…**, # 一、…).
+_MARKUP = "*#"
+_LEADING = " \t\u3000" + _MARKUP
+_TITLE_JOINERS = "和及与暨、"     # 回顾和…安排: the title goes on
+
+
 def _skip_blank(text: str, pos: int) -> int:
+    """The first position after the blanks and markup that open a line."""
     n = len(text)
-    while pos < n and text[pos] in " \t\u3000":
+    while pos < n and text[pos] in _LEADING:
         pos += 1
     return pos
 
 
-def classify(h: Heading, text: str) -> None:
+def _first(pat: "regex.Pattern[str]", title: str) -> int:
+    m = pat.search(title)
+    return m.start() if m else -1
+
+
+def classify(h: Heading, text: str, ref_year: Optional[int] = None) -> None:
+    """The part a top-level title opens (review / plan / other), its horizon and year.
+
+    A year in the title is read against ``ref_year`` (the year the report is delivered):
+    an earlier year opens a review (``2014年主要工作`` in a 2015 report), that year or the
+    next a plan. Without a year, or without a reference, the title's words decide, and when
+    it has words of both kinds the one it names first wins (``回顾…和…安排`` is a review).
+    """
     title = text[h.title_start:h.title_end]
-    if _REVIEW.search(title):
-        h.part = "review"
-    elif _PLAN.search(title):
-        h.part = "plan"
-    h.horizon = "multi_year" if _MULTI.search(title) else None
+    w = _words()
+    rv, pl, mu = _first(w["review"], title), _first(w["plan"], title), _first(w["multi"], title)
     years = [int(y) for y in _YEAR.findall(title)]
+    h.part = "other"
+    if years and ref_year is not None:
+        if max(years) < ref_year or (years[0] == ref_year and rv >= 0 and (pl < 0 or rv < pl)):
+            h.part = "review"
+        else:
+            h.part = "plan"
+    elif rv >= 0 and (pl < 0 or rv < pl):
+        h.part = "review"
+    elif pl >= 0:
+        h.part = "plan"
+    h.horizon = "multi_year" if mu >= 0 else None
+    h.year = max(years) if years else None
     if years:
-        h.year = max(years)
         # "2020年及十三五工作回顾" opens on the year, "过去五年及2021年" on the five years:
         # what the title names first is what its first paragraphs speak of
-        mm = _MULTI.search(title)
         ym = _YEAR.search(title)
-        h.horizon = "multi_year" if mm and mm.start() < ym.start() else "year"
-    elif h.horizon is None and _ONE_YEAR.search(title):
+        far = ref_year is not None and years[0] > ref_year + 1      # 2035年远景目标
+        h.horizon = "multi_year" if far or (0 <= mu < (ym.start() if ym else 0)) else "year"
+    elif h.horizon is None and w["one_year"].search(title):
         h.horizon = "year"
+
+
+def reclassify(roots: list[Heading], text: str, ref_year: Optional[int]) -> None:
+    """Classify the top-level sections again once the report year is known, then let the
+    parts flow: sections after a plan keep to the plan (四、加强政府自身建设), and a report
+    whose first section names neither part but is followed by a plan opens with its review."""
+    for r in roots:
+        classify(r, text, ref_year)
+    _parts_flow(roots)
+
+
+def _parts_flow(roots: list[Heading]) -> None:
+    seen_plan = seen_review = False
+    for r in roots:
+        if r.part == "plan":
+            seen_plan = True
+        elif r.part == "review":
+            seen_review = True
+        elif seen_plan or (seen_review and r.horizon == "multi_year"):
+            r.part = "plan"     # 二、奋力谱写“十四五”新篇章 after the review looks ahead
+    if len(roots) > 1 and roots[0].part == "other" and any(r.part == "plan" for r in roots[1:]) \
+            and not any(r.part == "review" for r in roots):
+        roots[0].part = "review"
+    for r in roots:
+        _inherit(r)
 
 
 def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
@@ -186,14 +272,7 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
             roots.append(h)
         stack.append(h)
     _set_ends(roots, len(text))
-    # plan sections that follow a plan section keep to the plan (四、加强政府自身建设)
-    seen_plan = False
-    for r in roots:
-        if r.part == "plan":
-            seen_plan = True
-        elif seen_plan and r.part == "other":
-            r.part = "plan"
-            _inherit(r)
+    _parts_flow(roots)
     return roots
 
 
