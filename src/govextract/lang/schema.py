@@ -122,7 +122,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "about": ABOUT, "lead_required_modifiers": WORDS, "lead_optional_modifiers": WORDS, "lead_heads": WORDS,
         "lead_standalone_nouns": WORDS, "lead_verbs": WORDS, "lead_copulas": WORDS, "binding_nouns": WORDS,
         "second_tier": WORDS, "recap_markers": WORDS, "recall_markers": WORDS, "quoted_plan_markers": WORDS,
-        "not_set_shapes": PATTERNS,
+        "not_set_shapes": PATTERNS, "item_subject_heads": WORDS,
     },
     "qualifiers.json": {
         "about": ABOUT, "after": Map(_QUALIFIER_VALUES), "inner": Map(_QUALIFIER_VALUES),
