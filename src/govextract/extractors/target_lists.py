@@ -41,6 +41,13 @@ TIER2_SENTENCES = 3
 FIGURE_PROBE = 600
 # The subject that opens a list item (城镇调查失业率, 一产、二产、三产增加值) is a noun phrase this short.
 MAX_ITEM_SUBJECT = 24
+# How far back from a lead-in its paragraph may name the span of time of the list (今年…,
+# 今后五年…): the sentence or two before it, never a page of one-line text.
+LEAD_CONTEXT_WINDOW = 150
+# 今年的主要预期目标,坚持“两保持一优先”定位:…: an aside between a lead-in and its colon.
+MAX_LEAD_ASIDE = 20
+# Sessions held from this month on review the current year (今年) and plan the next.
+LATE_SESSION_MONTH = 11
 # A sentence that speaks about the list names it near its start (这些目标…, 实现上述主要目标…).
 RECAP_REACH = 16
 # Lead-ins a report is read for: a bound for pages of repeated lead-ins, far above the
@@ -51,6 +58,7 @@ _DIGIT = _regex.compile(r"[0-9]")
 _YEAR_IN = _regex.compile(rf"(?P<y>{YEAR_DIGITS})(?=年)")
 _ITEM_START = _regex.compile(r"[ \t\u3000*#]*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·|[一二三四五六七八九十]是)")
 _OPEN_END = ";,、"      # a line that ends with these goes on in the next line
+_FIRST_ITEM_END = _regex.compile(r"[;。]")   # where a list's first item ends
 
 
 def _patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
@@ -65,8 +73,11 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
     req, opt, head = group(w("lead_required_modifiers")), group(w("lead_optional_modifiers")), group(w("lead_heads"))
     noun = rf"(?:{opt}{{0,3}}{req}(?:{req}|{opt}){{0,4}}{head}|{group(w('lead_standalone_nouns'))})"
     verb = rf"(?:{group(w('lead_verbs'))}{{0,3}}{group(w('lead_copulas'))}?+)"
+    # 主要预期目标和约束性指标是:… names the binding targets in the same lead-in
+    noun += rf"(?:{group(w('lead_noun_joiners'))}{group(w('binding_nouns'))})?+"
     lead = (rf"(?P<noun>{noun})(?P<verb>{verb})[ \t]*+"
-            r"(?:(?P<colon>:)|(?P<eol>(?=\n)|$)|(?P<inline>(?<=\S)(?=约?[0-9])))")
+            rf"(?:(?P<colon>:|(?<={group(w('lead_copulas'))}),|,[^,。:;\n]{{1,{MAX_LEAD_ASIDE}}}:)"
+            r"|(?P<eol>(?=\n)|$)|(?P<inline>(?<=\S)(?=约?[0-9])))")
     return {
         "lead": _regex.compile(lead),
         "binding": _regex.compile(rf"[ \t\u3000]*+{group(w('binding_nouns'))}{verb}[ \t]*+:"),
@@ -79,6 +90,11 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
         "multi": _regex.compile(group(list(lang.words("parts.json", "multi_year"))
                                       + list(lang.words("horizons.json", "multi_year_markers")))
                                 + rf"|到{YEAR}|{YEAR}(?:前|以前)"),
+        # what span of time the words before a lead-in name, the nearest one deciding
+        "span": _regex.compile(
+            rf"(?P<multi>{group(list(lang.words('parts.json', 'multi_year')))}|到{YEAR}|{YEAR}(?:前|以前))"
+            rf"|(?P<year>{YEAR_DIGITS})年|(?P<this>{group(lang.words('parts.json', 'one_year'))})"),
+        "items_multi": _regex.compile(group(w("five_year_item_markers")) + rf"|到{YEAR}"),
         "not_set": _regex.compile("|".join(w("not_set_shapes"))),
         "this_year": _regex.compile(group([x for x in lang.words("parts.json", "one_year")])),
         # an item's opening: SUBJECT, then fillers (分别, 均) and the relation, or the figure itself
@@ -108,36 +124,87 @@ def find_lead_ins(doc: Doc) -> list[LeadIn]:
 
 
 def _lead_context(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> tuple[str, Optional[int], list[str]]:
-    """What the list a lead-in opens is for, from its own sentence first, then its sections."""
+    """What the list a lead-in opens is for: a recap or a recalled list by the words of its
+    clause, else the span of time named nearest before it in its paragraph, else what its
+    first items say (年均…: five-year goals), else the titles of the sections above it."""
     text = doc.text
     s0 = doc.sentences.at(pos)[0] if doc.sentences else 0
     before = text[s0:pos]
     part = doc.parts.at(pos)[0] if doc.parts is not None else "other"
     clause = before[max(before.rfind(c) for c in ",;:") + 1:]
-    years = [int(y) for y in _YEAR_IN.findall(before)]
     if pats["recap_only"].search(clause):
         return "recap", None, ["lead_in_recap"]
-    if part == "review" or pats["recall"].search(before):
-        return "recalled", years[-1] if years else None, ["lead_in_recalled_in_review"]
-    if pats["quoted"].search(before) or pats["multi"].search(before):
-        return "multi_year", None, ["lead_in_five_year_sentence"]
-    if years:
-        return "year", years[-1], ["lead_in_dated"]
-    if pats["this_year"].search(before):
-        return "year", None, ["lead_in_this_year"]
+    if pats["recall"].search(clause):
+        return "recalled", None, ["lead_in_recalled"]       # 年初确定的主要预期目标是…
+    near = _nearest_span(doc, pos, pats)
+    if part == "review":
+        # a list the review recalls says so (年初确定的…, above); one in a review section whose
+        # paragraph dates it to an earlier year is recalled too. Otherwise it is this year's
+        # list in a plan part that has no title of its own (the review's title then reaches it)
+        if near is not None and near[0] == "year" and not _names_this_year(doc, near[1]):
+            return "recalled", near[1], ["lead_in_recalled_in_review"]
+        if near is not None and near[0] != "year":
+            return near
+        return "year", near[1] if near else None, (near[2] if near else []) + ["lead_in_inside_review_section"]
+    if near is not None:
+        return near
+    first_item = _FIRST_ITEM_END.search(text, pos, min(len(text), pos + FIGURE_PROBE))
+    if pats["items_multi"].search(text, pos, first_item.start() if first_item else pos + FIGURE_PROBE):
+        return "multi_year", None, ["lead_in_five_year_items"]   # 生产总值年均增长8%…: five-year goals
     return _context_from_sections(doc, pos, pats)
 
 
+def _nearest_span(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> Optional[tuple[str, Optional[int], list[str]]]:
+    """The span of time named nearest before ``pos`` in its paragraph (今年…, 今后五年…, 2022年…)."""
+    text = doc.text
+    a = max(text.rfind("\n", 0, pos) + 1, pos - LEAD_CONTEXT_WINDOW, _previous_heading(doc, pos))
+    last = None
+    for last in pats["span"].finditer(text, a, pos):
+        pass
+    if last is None:
+        return None
+    if last.group("multi"):
+        return "multi_year", None, ["lead_in_five_year_words"]
+    if last.group("year"):
+        y = int(last.group("year"))
+        ref = doc.report.meta.report_year
+        if ref is not None and y > ref + 1:
+            return "multi_year", y, ["lead_in_five_year_words"]     # 到2035年…: a far year
+        return "year", y, ["lead_in_dated"]
+    return "year", None, ["lead_in_this_year"]
+
+
+def _names_this_year(doc: Doc, year: Optional[int]) -> bool:
+    """Whether a year read before a lead-in (None for 今年) is the year the plan is for: a
+    session late in the year (December) reviews 今年 and plans the next."""
+    meta = doc.report.meta
+    ref = meta.report_year
+    if year is not None:
+        return ref is None or year >= ref
+    late = meta.session_date is not None and int(meta.session_date[5:7]) >= LATE_SESSION_MONTH
+    return not late
+
+
+def _previous_heading(doc: Doc, pos: int) -> int:
+    starts = doc.heading_starts
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i] if i >= 0 else 0
+
+
 def _context_from_sections(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> tuple[str, Optional[int], list[str]]:
-    """A lead-in whose sentence names no span of time takes it from the titles above it,
-    the innermost first (二、“十四五”目标任务和2021年工作安排 > (二)2021年主要预期目标)."""
+    """A lead-in whose paragraph names no span of time takes it from the titles above it,
+    the innermost first: a title naming this year (二、“十四五”奋斗目标及2021年工作任务) gives
+    this year's list, one naming only five years (二、“十四五”时期主要目标) five-year goals."""
+    ref = doc.report.meta.report_year
     for h in reversed(list(_enclosing(doc.headings, pos))):
         title = doc.text[h.title_start:h.title_end]
         ys = [int(y) for y in _YEAR_IN.findall(title)]
-        multi = pats["multi"].search(title)
-        if ys and not (multi and multi.start() < title.find(str(ys[0]))):
-            return "year", ys[-1], ["lead_in_section_year"]
-        if multi:
+        now = [y for y in ys if ref is None or ref <= y <= ref + 1]
+        if now:
+            return "year", now[-1], ["lead_in_section_year"]
+        if pats["this_year"].search(title):
+            return "year", None, ["lead_in_section_this_year"]     # 做好“十四五”开局工作
+        if pats["multi"].search(title) or ys:
             return "multi_year", None, ["lead_in_five_year_section"]
     return "year", None, ["lead_in_plain"]
 
