@@ -80,7 +80,7 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
             r"|(?P<eol>(?=\n)|$)|(?P<inline>(?<=\S)(?=约?[0-9])))")
     return {
         "lead": _regex.compile(lead),
-        "binding": _regex.compile(rf"[ \t\u3000]*+{group(w('binding_nouns'))}{verb}[ \t]*+:"),
+        "binding": _regex.compile(rf"[ \t\u3000]*+(?:{req}|{opt}){{0,3}}{group(w('binding_nouns'))}{verb}[ \t]*+[:,]"),
         "tier2": _regex.compile(rf"{group(w('second_tier'))}[^。:\n]{{0,30}}?:"),
         # 这些目标/上述主要目标…: the report speaks about a list rather than giving one
         "recap": _regex.compile(rf"{group(w('recap_markers'))}[^,;。:]{{0,8}}?{head}"),
