@@ -55,6 +55,7 @@ def _load_builtin() -> None:
         return
     _BUILTIN_LOADED = True
     from .extractors import meta, quantities, targets, actuals, structure, projects, responsibilities
+    from .region_codes import set_region_code
 
     def _meta(doc: Doc) -> None:
         meta.extract_meta(doc)
@@ -69,13 +70,14 @@ def _load_builtin() -> None:
     _REGISTRY.setdefault("meta", _meta)
     _REGISTRY.setdefault("quantities", _quantities)
 
+    _REGISTRY.setdefault("region_code", set_region_code)
     for name, fn in (("structure", structure.extract_structure), ("targets", targets.extract_targets),
                      ("actuals", actuals.extract_actuals), ("projects", projects.extract_projects),
                      ("responsibilities", responsibilities.extract_responsibilities)):
         _REGISTRY.setdefault(name, fn)   # a user's earlier register() of the same name wins
 
 
-DEFAULT_COMPONENTS = ("meta", "structure", "quantities", "targets", "actuals", "projects", "responsibilities")
+DEFAULT_COMPONENTS = ("meta", "structure", "quantities", "region_code", "targets", "actuals", "projects", "responsibilities")
 
 
 @dataclass
