@@ -270,6 +270,18 @@ class Report(_Base):
     start: int = 0                         # the report's extent in the text given to extract()
     end: int = 0
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: metadata, targets, outcomes and checks as tables, the source text
+        (when kept) with every extraction highlighted; see :func:`govextract.render_html`."""
+        from .html import report_fragment
+        return report_fragment(self)
+
+    def to_frame(self, layer: str = "targets") -> Any:
+        """The objects of ``layer`` as a pandas DataFrame (needs ``govextract[pandas]``);
+        see :mod:`govextract.frames` and ``docs/frames.md``."""
+        from .frames import report_frame
+        return report_frame(self, layer)
+
     @property
     def needs_review(self) -> bool:
         """True when any ``error`` check fired: a person should look at this report."""
