@@ -156,7 +156,7 @@ def extract_many(inputs: Iterable[Input], *, n_process: int = 1, progress: Optio
                  all_reports: bool = False, pipeline: Optional[Pipeline] = None) -> Iterator[Result]:
     """Extract every document of ``inputs``, yielding one :class:`Result` per document in order.
 
-    ``inputs``: paths (``pathlib.Path``, or a ``str`` naming an existing file or folder;
+    ``inputs``: one path or text, or an iterable of: paths (``pathlib.Path``, or a ``str`` naming an existing file or folder;
     a folder stands for its ``.txt``/``.md``/``.htm(l)`` files, recursively, sorted), texts
     (``str`` or ``bytes``), or ``(name, text)`` pairs. ``n_process`` > 1 runs that many worker
     processes (files are read in the workers). ``progress``: a tqdm bar on standard error
@@ -165,6 +165,8 @@ def extract_many(inputs: Iterable[Input], *, n_process: int = 1, progress: Optio
     :class:`Pipeline` to run instead of the default (it must pickle when ``n_process`` > 1).
     Failures never stop the batch: the result has ``report`` None and ``error`` set.
     """
+    if isinstance(inputs, (str, bytes, bytearray, os.PathLike)):
+        inputs = [inputs]           # one path (a folder, say) or one text, not its characters
     docs = list(expand_inputs(inputs))
     bar = _progress(progress, len(docs))
     _init_worker(pipeline)
