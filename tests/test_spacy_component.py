@@ -75,7 +75,6 @@ def test_displacy_renders_the_spans(nlp):
     doc = nlp(read_doc("2022-xianyang"))
     page = displacy.render(doc, style="span", options={"spans_key": "govextract"}, page=True)
     assert "TARGET:gdp" in page and "OUTCOME:gdp" in page and "QUANTITY" in page
-    assert page.count("TARGET:") == sum(s.label_.startswith("TARGET") for s in doc.spans["govextract"])
 
 
 def test_missing_spacy_names_the_extra():
