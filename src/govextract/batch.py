@@ -21,7 +21,7 @@ from .pipeline import Pipeline
 __all__ = ["Result", "extract_many", "expand_inputs", "TEXT_SUFFIXES"]
 
 # files taken from a folder given as input (other files in it are ignored)
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".htm", ".html")
+TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html")
 
 # documents sent to a worker at once: large enough to amortise the inter-process traffic
 # (a report's result is ~100 kB pickled), small enough for a smooth progress bar
@@ -157,7 +157,7 @@ def extract_many(inputs: Iterable[Input], *, n_process: int = 1, progress: Optio
     """Extract every document of ``inputs``, yielding one :class:`Result` per document in order.
 
     ``inputs``: one path or text, or an iterable of: paths (``pathlib.Path``, or a ``str`` naming an existing file or folder;
-    a folder stands for its ``.txt``/``.md``/``.htm(l)`` files, recursively, sorted), texts
+    a folder stands for its ``.txt``/``.text``/``.htm(l)`` files, recursively, sorted), texts
     (``str`` or ``bytes``), or ``(name, text)`` pairs. ``n_process`` > 1 runs that many worker
     processes (files are read in the workers). ``progress``: a tqdm bar on standard error
     (default: only when standard error is a terminal). ``all_reports``: one result per report

@@ -113,7 +113,7 @@ def _summary_main(argv: list[str]) -> int:
 # -- extract -------------------------------------------------------------------------------
 def _add_extract(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("inputs", nargs="+", metavar="FILE|DIR|-",
-                    help="text files, folders (their .txt/.md/.htm(l) files, recursively) or - (standard input)")
+                    help="text files, folders (their .txt/.text/.htm(l) files, recursively) or - (standard input)")
     ap.add_argument("--format", choices=("jsonl", "json", "csv", "table"), default=None,
                     help="output format (default: from the --out suffix, else jsonl)")
     ap.add_argument("--layer", choices=sorted(LAYERS), default=None,
