@@ -32,8 +32,12 @@ def test_labels_say_what_a_span_is(nlp):
     # expand alignment: every object's evidence lies inside its span, none is lost
     targets = [s for s in doc.spans["govextract"] if s.label_.startswith("TARGET")]
     assert len(targets) == len(report.targets)
-    for span, t in zip(targets, report.targets):
-        assert span.start_char <= t.start and t.end <= span.end_char and t.evidence in span.text
+    for t in report.targets:
+        label = "TARGET" + (f":{t.indicator}" if t.indicator else "")
+        assert any(sp.start_char <= t.start and t.end <= sp.end_char and sp.label_ == label and t.evidence in sp.text
+                   for sp in targets), t
+    starts = [(sp.start, sp.end) for sp in doc.spans["govextract"]]
+    assert starts == sorted(starts)                               # text order
 
 
 def test_responsibility_spans(nlp):

@@ -71,8 +71,11 @@ def expand_inputs(inputs: Iterable[Input]) -> Iterator[tuple[str, Any]]:
 
 
 def _looks_like_path(s: Any) -> bool:
-    """A ``str`` is a path when it is one line naming an existing file or folder; else a text."""
-    return isinstance(s, str) and len(s) < 4096 and "\n" not in s and os.path.exists(s)
+    """A ``str`` is a path when it is one line naming an existing file or folder, or ending in a
+    text-file suffix (a missing ``a.txt`` then fails as a missing file); else it is a text."""
+    if not isinstance(s, str) or len(s) >= 4096 or "\n" in s:
+        return False
+    return s.lower().endswith(TEXT_SUFFIXES) or os.path.exists(s)
 
 
 _WORKER_PIPELINE: Optional[Pipeline] = None
@@ -156,7 +159,8 @@ def extract_many(inputs: Iterable[Input], *, n_process: int = 1, progress: Optio
                  all_reports: bool = False, pipeline: Optional[Pipeline] = None) -> Iterator[Result]:
     """Extract every document of ``inputs``, yielding one :class:`Result` per document in order.
 
-    ``inputs``: one path or text, or an iterable of: paths (``pathlib.Path``, or a ``str`` naming an existing file or folder;
+    ``inputs``: one path or text, or an iterable of: paths (``pathlib.Path``, or a one-line
+    ``str`` naming an existing file or folder or ending in ``.txt``/``.text``/``.htm(l)``;
     a folder stands for its ``.txt``/``.text``/``.htm(l)`` files, recursively, sorted), texts
     (``str`` or ``bytes``), or ``(name, text)`` pairs. ``n_process`` > 1 runs that many worker
     processes (files are read in the workers). ``progress``: a tqdm bar on standard error

@@ -113,6 +113,7 @@ class GovextractComponent:
             if span is not None and (span.start, span.end, label) not in seen:
                 seen.add((span.start, span.end, label))
                 group.append(span)
+        group.sort(key=lambda sp: (sp.start, sp.end))   # text order (stable: a target before its quantity)
         doc.spans[self.spans_key] = group
         return doc
 
