@@ -1,7 +1,6 @@
 """The Dask recipe of docs/dask.md runs on a local cluster of two worker processes."""
 import importlib.util
 import json
-import pathlib
 
 import pandas as pd
 import pytest

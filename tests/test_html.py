@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 import govextract
-from conftest import ROOT, read_doc
+from conftest import read_doc
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -1,7 +1,6 @@
 """The panel: targets of year Y against the outcomes stated for Y by the next report.
 
 The rows checked here were verified by hand against fixtures/panel/ (real reports)."""
-import pathlib
 import subprocess
 import sys
 

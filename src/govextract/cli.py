@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import io
 import json
 import os
 import pathlib
@@ -147,22 +146,44 @@ def _inputs(names: list[str]) -> Iterator[tuple[str, Any]]:
             yield name, pathlib.Path(name)
 
 
+_SOURCE_PREFIX = '{"source": '       # every JSON record starts with its source (see _records)
+
+
+def _cut_torn_line(p: pathlib.Path) -> None:
+    """A run killed while writing leaves a last line without its newline: cut it off."""
+    with open(p, "rb+") as f:
+        size = f.seek(0, os.SEEK_END)
+        f.seek(max(0, size - 1))
+        if f.read(1) == b"\n":
+            return
+        pos = size
+        while pos > 0:                 # back to the last newline, a block at a time
+            step = min(pos, 1 << 16)
+            f.seek(pos - step)
+            k = f.read(step).rfind(b"\n")
+            if k >= 0:
+                f.truncate(pos - step + k + 1)
+                return
+            pos -= step
+        f.truncate(0)
+
+
 def _done_sources(path: str, fmt: str) -> set[str]:
-    """Sources already in an output file; a torn last line (a killed run) is cut off."""
+    """Sources already in an output file (only the start of each JSON line is parsed)."""
     p = pathlib.Path(path)
     if not p.exists() or p.stat().st_size == 0:
         return set()
-    data = p.read_bytes()
-    if not data.endswith(b"\n"):
-        data = data[: data.rfind(b"\n") + 1]
-        p.write_bytes(data)
-    text = data.decode("utf-8")
+    _cut_torn_line(p)
     if fmt == "csv":
-        return {row["source"] for row in csv.DictReader(io.StringIO(text)) if row.get("source")}
+        with open(p, encoding="utf-8", newline="") as f:
+            return {row["source"] for row in csv.DictReader(f) if row.get("source")}
     done = set()
-    for line in text.splitlines():
-        with contextlib.suppress(ValueError):
-            done.add(json.loads(line)["source"])
+    dec = json.JSONDecoder()
+    with open(p, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(_SOURCE_PREFIX):
+                with contextlib.suppress(ValueError):
+                    done.add(dec.raw_decode(line, len(_SOURCE_PREFIX))[0])
     return done
 
 

@@ -78,7 +78,7 @@ def _dtype(name: str, tp: Any) -> Optional[str]:
     return {float: "Float64", int: "Int64", bool: "boolean", str: "string", Decimal: "Float64"}.get(tp)
 
 
-def _items(reports: Iterable[Any]) -> Iterable[tuple[Optional[str], Report]]:
+def _items(reports: Iterable[Any]) -> Iterable[tuple[str, Report]]:
     """(source, report) from Reports, batch results (``.source``/``.report``) or pairs."""
     for i, item in enumerate(reports):
         if isinstance(item, Report):
@@ -130,7 +130,7 @@ def _frame(cols: dict[str, list[Any]], cls: type) -> "pd.DataFrame":
         dt = _dtype(col, tp)
         if dt is not None:
             df[col] = df[col].astype(dt)
-    return df
+    return df  # type: ignore[no-any-return]   # pandas is typed Any when its stubs are absent
 
 
 def _layer(layer: str) -> tuple[type, tuple[str, ...]]:
