@@ -149,3 +149,13 @@ def test_cli_view_writes_a_page(tmp_path):
 def test_cli_schema_matches_docs():
     p = run_cli("schema")
     assert json.loads(p.stdout) == json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))
+
+
+def test_progress_bar(folder, capsys):
+    list(govextract.extract_many(folder, progress=True))
+    err = capsys.readouterr().err
+    assert "5/5" in err and "100%" in err                    # tqdm's bar on standard error
+    list(govextract.extract_many(folder))                     # not a terminal: no bar
+    assert capsys.readouterr().err == ""
+    p = run_cli("extract", str(folder), "--progress", "--out", str(folder.parent / "o.jsonl"))
+    assert "5/5" in p.stderr and p.returncode == 1
