@@ -19,6 +19,13 @@ from .numbers.vocab import NumberVocabulary
 from .model import (Actual, Check, Meta, Note, Official, Project, Quantity, Report, Responsibility, Section, Span, Target,
                     UnquantifiedTarget)
 from .pipeline import DEFAULT_COMPONENTS, Pipeline, Vocabulary, register, registered
+from .decode import to_text as _to_text
+from .html import attach_text as _attach_text, render_html
+from .batch import Result, extract_many
+from .frames import to_frame
+from .panel import panel
+from .region_codes import region_code
+from .schema import json_schema
 
 __all__ = [
     "__version__", "extract", "extract_all", "split", "Pipeline", "Vocabulary", "register", "registered",
@@ -27,6 +34,7 @@ __all__ = [
     "Official", "Note", "Section", "Span", "Check",
     "GovextractError", "InputError", "InputTypeError", "DecodingError", "BinaryInputError",
     "InputTooLargeError", "MultipleReportsWarning",
+    "extract_many", "Result", "to_frame", "panel", "render_html", "json_schema", "region_code",
 ]
 
 _default: Pipeline | None = None
@@ -44,13 +52,16 @@ def extract(text: Union[str, bytes]) -> Report:
 
     If the text holds several reports, the first is extracted and a
     :class:`MultipleReportsWarning` is issued; use :func:`extract_all` for all.
+    The report keeps the text for its HTML view (``render_html``; not part of its JSON).
     """
-    return _pipeline()(text)
+    text = _to_text(text)
+    return _attach_text(_pipeline()(text), text)
 
 
 def extract_all(text: Union[str, bytes]) -> list[Report]:
     """One :class:`Report` per report contained in ``text``; offsets index the whole text."""
-    return _pipeline().extract_all(text)
+    text = _to_text(text)
+    return [_attach_text(r, text) for r in _pipeline().extract_all(text)]
 
 
 def split(text: Union[str, bytes]) -> Iterator[tuple[int, int, str]]:

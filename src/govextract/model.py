@@ -11,9 +11,11 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 from dataclasses_json import DataClassJsonMixin, config
+
+from . import _fromdict
 
 __all__ = [
     "Span", "Meta", "Quantity", "Target", "Actual", "UnquantifiedTarget", "Project",
@@ -30,6 +32,7 @@ def _dec_field(default: Optional[Decimal] = None) -> Any:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_T = TypeVar("_T", bound="_Base")
 
 
 def _encode(obj: Any) -> Any:
@@ -61,6 +64,13 @@ class _Base(DataClassJsonMixin):
             return super().to_dict(encode_json=False)
         return _encode(self)
 
+    @classmethod
+    def from_dict(cls: type[_T], kvs: Any, *, infer_missing: bool = False) -> _T:  # type: ignore[override]
+        """The object from ``to_dict()`` data (or parsed JSON): exact, nested classes and Decimals
+        included. One decoder per class, derived from its fields once (``_fromdict``): loading a
+        report costs less than extracting it. Missing keys take the field's default."""
+        return _fromdict.load(cls, kvs)  # type: ignore[no-any-return]
+
 
 @dataclass
 class Span(_Base):
@@ -82,6 +92,8 @@ class Meta(_Base):
     doc_type: str = "unknown"            # report | plan_excerpt | responsibility_notice | unknown
     title: Optional[str] = None
     evidence: dict[str, Span] = field(default_factory=dict)  # field name -> where it was read
+    region_code: Optional[str] = None    # six-digit GB/T 2260 code valid in the report's year (region_codes.py)
+    province: Optional[str] = None       # the province (省/自治区/直辖市) the region belongs to
 
 
 @dataclass
@@ -257,6 +269,18 @@ class Report(_Base):
     checks: list[Check] = field(default_factory=list)
     start: int = 0                         # the report's extent in the text given to extract()
     end: int = 0
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: metadata, targets, outcomes and checks as tables, the source text
+        (when kept) with every extraction highlighted; see :func:`govextract.render_html`."""
+        from .html import report_fragment
+        return report_fragment(self)
+
+    def to_frame(self, layer: str = "targets") -> Any:
+        """The objects of ``layer`` as a pandas DataFrame (needs ``govextract[pandas]``);
+        see :mod:`govextract.frames` and ``docs/frames.md``."""
+        from .frames import report_frame
+        return report_frame(self, layer)
 
     @property
     def needs_review(self) -> bool:

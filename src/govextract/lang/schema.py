@@ -101,6 +101,22 @@ def _indicators(where: str, value: Any) -> None:
                 raise LanguageDataError(f"{where}: {name!r} names both {prev!r} and {ind['id']!r}")
 
 
+def _code_units(where: str, value: Any) -> None:
+    """[code, name, first year, last year] rows of the administrative-division code list."""
+    if not isinstance(value, list) or not value:
+        raise LanguageDataError(f"{where}: expected a non-empty list of units")
+    for row in value:
+        if not (isinstance(row, list) and len(row) == 4 and isinstance(row[0], str) and len(row[0]) == 6
+                and row[0].isdigit() and isinstance(row[1], str) and row[1] and isinstance(row[2], int)
+                and isinstance(row[3], int) and row[2] <= row[3]):
+            raise LanguageDataError(f"{where}: bad unit row {row!r}")
+
+
+def _year_pair(where: str, value: Any) -> None:
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(y, int) for y in value)):
+        raise LanguageDataError(f"{where}: expected [first year, last year]")
+
+
 # The ``about`` text every file opens with says what the concept is and which rules read it.
 ABOUT = Table(_text)
 
@@ -137,6 +153,10 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "not_names": WORDS, "not_investment_before": WORDS, "generic_heads": WORDS,
     },
     "responsibility.json": {"about": ABOUT, "labels": Table(lambda w, v: _labels(w, v))},
+    "region_codes.json": {
+        "about": ABOUT, "built": ABOUT, "years": Table(_year_pair), "short_forms_note": ABOUT,
+        "short_forms": Map(), "units": Table(_code_units),
+    },
     "regions.json": {
         "about": ABOUT, "ambiguous": WORDS, "ambiguous_note": ABOUT, "provinces": WORDS, "municipalities": WORDS,
         "prefecture_level_cities": WORDS, "prefecture_level_other": WORDS, "county_level_cities": WORDS,
