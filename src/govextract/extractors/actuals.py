@@ -1,112 +1,338 @@
-"""Last year's headline outcomes from the review part.
+"""Last year's headline outcomes, as researchers code them (SPEC ``## actuals``).
 
-A summary sentence is one that states at least two indicators for the previous year,
-one of them an economic aggregate (indicators.json ``headline``).  In a single-year review every sentence speaks of that year; in a
-five-year review a sentence counts only when it (or the sentence just before it)
-dates itself to the previous year (2021年,… / 全年… / 刚刚过去的2021年).
-Five-year averages, cumulative figures and comparisons with earlier years stay out.
+The unit of decision is the passage that sums up the previous year, not a sentence: the
+sentences or ``——`` bullets that open the review before it turns to the measures (``一是…``,
+``主要做了以下工作:``, the first numbered section), or the sentences at the head of the first
+numbered section when the review starts with one. Every headline figure of that passage is an
+outcome, whatever the number of indicators in its sentence; a topical paragraph after it is not
+the summing-up. Which indicators are headline is data (``indicators.json`` ``headline``).
+
+In a review of several years a figure counts when its sentence dates it to the previous year,
+wherever it stands in that review; undated end points and ``年均`` figures never do. When the
+summing-up of a one-year review states no figure, the whole-year figures of headline
+indicators elsewhere in the review count. The same figure stated twice is one outcome.
+
+Rule names recorded in ``why`` are listed in ``docs/extractors.md``.
 """
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import regex
 
 from .. import _regex
-from ..document import Doc
+from ..document import Doc, LeadIn
+from ..lang import Lang
+from ..lang.patterns import group
 from ..model import Actual
+from ..text.sections import Heading
 from .figures import build
 from .quantities import QInfo
+from .target_lists import list_extent
 
-_FIVE_YEAR_OPENERS = _regex.compile(r"五年来|过去五年|过去的五年|十[一二三四五]五(?:期间|时期|以来)|(?:19|20)[0-9]{2}年以来")
-_YEAR = _regex.compile(r"((?:19|20)[0-9]{2})年(?!以来|底以来)")
-_PREV_OPENER = _regex.compile(r"\s*+(?:全年|一年来|过去一年|去年|刚刚过去的)")
-_RECALLED_TARGETS = _regex.compile(r"目标(?:是|为)\s*+:")
-_MIN_INDICATORS = 2
-_CARRY = 3     # sentences after a dated opener that still speak of that year
+# The summing-up opens the review: it is found within this many paragraphs of its start
+# (a bound for reviews without any turn to the measures, far above the two or three a
+# summing-up takes).
+MAX_PASSAGE_PARAGRAPHS = 12
+# A paragraph longer than this is a page scraped onto one line: its sentences are read as
+# the paragraphs of the summing-up.
+MAX_PARAGRAPH = 1500
+# A sentence that states this many headline indicators sums up the year wherever it stands.
+MIN_SUMMARY_INDICATORS = 2
+# 年初确定的…目标是:: a recall marker stands this close before the noun it qualifies.
+RECALL_REACH = 12
+# How far into a sentence its opener stands (全年…, 2021年,…, ——经济运行平稳。).
+OPENER_REACH = 12
 
 
-def _dated(sent: str, year: Optional[int]) -> bool:
-    if year:
-        for m in _YEAR.finditer(sent):
-            if int(m.group(1)) == year and sent[max(0, m.start() - 1):m.start()] not in ("比", "较", "于", "是"):
-                return True
-    return bool(_PREV_OPENER.match(sent)) or "全年" in sent[:40]
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of one review (normalised offsets) whose figures are outcomes, and why."""
+    start: int
+    end: int
+    rule: str
+
+
+def _patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
+    return lang.cached("actuals_patterns", _build_patterns)
+
+
+def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
+    def w(key: str) -> list[str]:
+        return list(lang.words("summing_up.json", key))
+
+    return {
+        "turn": _regex.compile(group(w("turn_words"))),
+        "measure": _regex.compile(rf"[ \t\u3000]*+{group(w('measure_openers'))}"),
+        "bullet": _regex.compile(rf"[ \t\u3000*#]*+{group(w('bullets'))}"),
+        "sub_item": _regex.compile(group(w("sub_item_markers"))),
+        "five_year": _regex.compile(rf"[ \t\u3000]*+{group(w('five_year_openers'))}"),
+    }
+
+
+# -- where the review is -----------------------------------------------------------------
+
+def _review_sections(doc: Doc) -> Iterator[tuple[Optional[Heading], int, int, Optional[str]]]:
+    """(section, start, end, horizon) of each top-level review section; without any, the
+    stretch from the report's opening to its plan part (a report with no titles)."""
+    roots = doc.headings
+    found = False
+    for h in roots:
+        if h.part == "review":
+            found = True
+            yield h, h.title_end, h.end, h.horizon
+    if found or not doc.text:
+        return
+    end = next((h.start for h in roots if h.part == "plan"), None)
+    if end is None:
+        end = min((x.start for x in doc.lead_ins), default=len(doc.text))
+    yield None, 0, end, None
+
+
+def _is_multi_year(doc: Doc, section: Optional[Heading], start: int, end: int) -> bool:
+    """A review of several years: titled so, or (本届政府工作回顾) opening on 五年来."""
+    if section is not None and section.horizon == "multi_year":
+        return True
+    pats = _patterns(doc.vocab.lang)
+    spans = doc.sentences.spans
+    k = doc.sentences.index_at(start)
+    for a, b in spans[k:k + 3]:
+        if a >= end:
+            break
+        if pats["five_year"].match(doc.text, a, min(b, a + OPENER_REACH)):
+            return True
+    return False
+
+
+# -- the summing-up passage ----------------------------------------------------------------
+
+def _paragraphs(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Non-blank paragraphs (lines) of text[start:end]; a page on one line gives its sentences."""
+    text = doc.text
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = nl if nl >= 0 else end
+        if text[pos:stop].strip(" \t\u3000*#"):
+            if stop - pos > MAX_PARAGRAPH:
+                k = doc.sentences.index_at(pos)
+                for a, b in doc.sentences.spans[k:]:
+                    if a >= stop:
+                        break
+                    yield max(a, pos), min(b, stop)
+            else:
+                yield pos, stop
+        pos = stop + 1
+
+
+def summing_up(doc: Doc, start: int, end: int, headline_at: set[int]) -> Optional[Passage]:
+    """The passage that opens the review text[start:end] and sums up the year.
+
+    It starts at the first paragraph that states a headline figure and takes the paragraphs
+    after it while they go on summing up: ``——`` bullets, or paragraphs whose first sentence
+    states a headline figure. It ends at the turn to the measures (a sentence announcing them
+    with a colon, ``一是…``, the first numbered section) and at a topical paragraph.
+    """
+    text, pats = doc.text, _patterns(doc.vocab.lang)
+    stop = min(end, _first_child_heading(doc, start + 1, end))
+    first = last = None
+    for n, (a, b) in enumerate(_paragraphs(doc, start, stop)):
+        if n >= MAX_PASSAGE_PARAGRAPHS or _turns_to_measures(doc, a, b, pats):
+            break
+        has_figure = _first_headline(headline_at, a, b) is not None
+        if first is None:
+            if has_figure:
+                first, last = a, _cut_at_turn(doc, a, b, pats)
+            continue
+        s_end = doc.sentences.at(a)[1]
+        opens_on_figure = _first_headline(headline_at, a, min(b, s_end)) is not None
+        if not (has_figure and (opens_on_figure or pats["bullet"].match(text, a, b))):
+            break       # a topical paragraph (对外开放持续扩大。…) is not the summing-up
+        last = _cut_at_turn(doc, a, b, pats)
+        if last < b:
+            break
+    if first is None or last is None:
+        return None
+    return Passage(first, last, "summing_up_passage")
+
+
+def _first_child_heading(doc: Doc, start: int, end: int) -> int:
+    starts = doc.heading_starts
+    i = bisect.bisect_left(starts, start)
+    return starts[i] if i < len(starts) and starts[i] < end else end
+
+
+def _turns_to_measures(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
+    """A paragraph that opens the measures: 一是…, or its first sentence announces them (…以下工作:)."""
+    if pats["measure"].match(doc.text, a, b):
+        return True
+    s_end = min(b, doc.sentences.at(a)[1])
+    return _announces(doc.text, a, s_end, pats)
+
+
+def _announces(text: str, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
+    colon = text.find(":", a, b)
+    return colon >= 0 and pats["turn"].search(text, a, colon) is not None
+
+
+def _cut_at_turn(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> int:
+    """The end of the summing-up inside a paragraph: before a sentence that announces the measures."""
+    k = doc.sentences.index_at(a)
+    for s, e in doc.sentences.spans[k:]:
+        if s >= b:
+            break
+        if s > a and (_announces(doc.text, s, min(e, b), pats) or pats["measure"].match(doc.text, s, b)):
+            return s
+    return b
+
+
+def _first_headline(headline_at: set[int], a: int, b: int) -> Optional[int]:
+    return next((p for p in sorted(headline_at) if a <= p < b), None) if headline_at else None
+
+
+# -- which figures are headline outcomes ----------------------------------------------------
+
+def _is_headline_figure(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
+    """A figure of a headline indicator for one year: not a five-year change, not a sub-item."""
+    vocab = doc.vocab.indicators
+    if q.subject is None or q.multi_year or q.raw.unit == "倍" or not vocab.is_headline(q.indicator):
+        return False
+    if q.compare_year is not None and ry is not None and q.compare_year < ry - 1:
+        return False        # 比2016年增加…: a change over several years
+    if q.explicit_year is not None and ry is not None and q.explicit_year not in (ry, ry - 1):
+        return False
+    return not _is_sub_item(doc, q)
+
+
+def _is_sub_item(doc: Doc, q: QInfo) -> bool:
+    """其中出口增长11%: a part of the figure before it (the local budget revenue excepted)."""
+    start = q.subj[0] if q.subj else q.raw.num_start
+    if _patterns(doc.vocab.lang)["sub_item"].search(doc.text, q.clause, start) is None:
+        return False
+    return q.indicator not in doc.vocab.lang.words("summing_up.json", "sub_item_headline_ids")
+
+
+def _dated_to(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
+    """Whether a figure's sentence dates it to the previous year (2021年,…, 全年…, 预计2021年…)."""
+    if ry is not None and q.explicit_year == ry:
+        return True
+    if q.time is not None and q.time in doc.vocab.lang.words("summing_up.json", "whole_year_openers"):
+        return True         # …,全年生产总值增长8.5%: the time word stands before the figure
+    text = doc.text
+    s0 = q.sent[0]
+    head = text[s0:min(q.sent[1], s0 + OPENER_REACH + 8)]
+    if ry is not None and f"{ry}" in head and "以来" not in head:
+        return True
+    whole = doc.vocab.lang.cached("whole_year_openers", lambda lang: _regex.compile(
+        rf"[ \t\u3000]*+(?:预计)?+{group(lang.words('summing_up.json', 'whole_year_openers'))}"))
+    return whole.match(text, s0, q.sent[1]) is not None
+
+
+def _recalled_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The lists of last year's targets a review recalls (年初确定的主要预期目标是…), and the
+    rest of a sentence that recalls targets under a bare noun (年初确定的目标是:…)."""
+    out = []
+    leads = doc.lead_ins
+    for i, lead in enumerate(leads):
+        if lead.context == "recalled":
+            limit = leads[i + 1].start if i + 1 < len(leads) else len(doc.text)
+            s, e, _why = list_extent(doc, lead, limit)
+            out.append((s, e))
+    recall = doc.vocab.lang.cached("recalled_targets", lambda lang: _regex.compile(
+        rf"{group(lang.words('target_lists.json', 'recall_markers'))}[^,;。:]{{0,{RECALL_REACH}}}?"
+        rf"{group(lang.words('target_lists.json', 'lead_heads'))}[^,;。:]{{0,3}}?:"))
+    for m in recall.finditer(doc.text):
+        out.append((m.end(), doc.sentences.at(m.start())[1]))
+    return out
+
+
+def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
+    """(index, analysis, rule) of every outcome, in text order, once per figure."""
+    infos = doc.qinfo
+    starts = [q.raw.num_start for q in infos]
+    recalled = _recalled_spans(doc)
+    eligible = [i for i, q in enumerate(infos) if _is_headline_figure(doc, q, ry)
+                and not any(s <= q.raw.num_start < e for s, e in recalled)]
+    chosen: dict[int, str] = {}
+    for section, a, b, _hz in _review_sections(doc):
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        here = [i for i in eligible if lo <= i < hi]
+        if _is_multi_year(doc, section, a, b):
+            for i in here:
+                # dated by its own sentence, or covered by a dated remark just before it
+                # (刚刚过去的2021年,…。全市…,全年生产总值增长8.5%: the sentence horizon is the year)
+                if _dated_to(doc, infos[i], ry) or infos[i].horizon == "year":
+                    chosen.setdefault(i, "dated_in_multi_year_review")
+            continue
+        at = {infos[i].raw.num_start for i in here}
+        passage = summing_up(doc, a, b, at)
+        if passage is None and section is not None and section.children:
+            # the review starts straight with a numbered section: the sentences at its head
+            first = section.children[0]
+            passage = summing_up(doc, first.title_start, first.end, at)
+        picked = [i for i in here if passage and passage.start <= infos[i].raw.num_start < passage.end
+                  and not (infos[i].horizon == "multi_year" and not _dated_to(doc, infos[i], ry))]
+        rule = "summing_up_passage"
+        if not picked:
+            picked = _whole_year_figures(doc, [i for i in here if infos[i].horizon != "multi_year"], ry)
+            rule = "whole_year_figure_elsewhere_in_review"
+        for i in picked:
+            chosen.setdefault(i, rule)
+        # figures dated to the year inside a five-year stretch of a one-year review count too
+        for i in here:
+            if infos[i].horizon == "multi_year" and _dated_to(doc, infos[i], ry):
+                chosen.setdefault(i, "dated_in_multi_year_review")
+    return _once([(i, infos[i], chosen[i]) for i in sorted(chosen)])
+
+
+def _whole_year_figures(doc: Doc, candidates: list[int], ry: Optional[int]) -> list[int]:
+    """When the summing-up states no figure: the figures of the review that its sentence dates
+    to the whole year (全年地区生产总值增长2.1%), or that a sentence states beside other
+    headline figures (预计全市地区生产总值下降4%,地方一般公共预算收入…下降14.1%,…): a summary
+    the report put elsewhere, not one topical figure."""
+    infos = doc.qinfo
+    named: dict[tuple[int, int], set[Optional[str]]] = {}
+    for i in candidates:
+        q = infos[i]
+        if not q.inherited:
+            named.setdefault(q.sent, set()).add(q.indicator)
+    return [i for i in candidates
+            if _dated_to(doc, infos[i], ry) or len(named.get(infos[i].sent, ())) >= MIN_SUMMARY_INDICATORS]
+
+
+def _once(items: list[tuple[int, QInfo, str]]) -> list[tuple[int, QInfo, str]]:
+    """The same indicator, kind and value stated twice for the year is one outcome."""
+    seen: set[tuple[Optional[str], str, str, str]] = set()
+    out = []
+    for i, q, rule in items:
+        key = (q.indicator, q.kind, str(q.raw.value), q.raw.unit)
+        if q.indicator is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append((i, q, rule))
+    return out
 
 
 def extract_actuals(doc: Doc) -> None:
     ry = doc.review_year
-    by_sent: dict[tuple[int, int], list[tuple[int, QInfo]]] = {}
-    for i, q in enumerate(doc.qinfo):
-        if q.part == "review":
-            by_sent.setdefault(q.sent, []).append((i, q))
-    if not by_sent:
+    items = _choose(doc, ry)
+    if not items:
         return
-    text = doc.text
-    chosen: list[tuple[int, QInfo]] = []
-    spans = doc.sentences.spans
-    for s, e, horizon in _review_sentences(doc, spans):
-        # in a five-year review a sentence counts when it, or one of the few before it, is dated
-        # to the previous year; in a review of one year every sentence speaks of that year
-        if horizon == "multi_year":
-            carry = 0
-            for k in range(s, e):
-                a, b = spans[k]
-                sent = text[a:b]
-                if _dated(sent, ry):
-                    carry = _CARRY
-                elif _FIVE_YEAR_OPENERS.match(sent.lstrip()) or _FIVE_YEAR_OPENERS.search(sent[:12]):
-                    carry = 0
-                if carry and (a, b) in by_sent:
-                    _choose(doc, text, (a, b), by_sent[(a, b)], ry, chosen)
-                if carry:
-                    carry -= 1
-        else:
-            for k in range(s, e):
-                if spans[k] in by_sent:
-                    _choose(doc, text, spans[k], by_sent[spans[k]], ry, chosen)
-    if not chosen:
-        return
+    rules = {i: rule for i, _q, rule in items}
 
     def year_of(q: QInfo) -> Optional[int]:
         return q.explicit_year if q.explicit_year and (ry is None or q.explicit_year <= ry) else ry
 
-    def extra(q: QInfo) -> dict:
+    def extra(q: QInfo) -> dict[str, object]:
         return {"estimated": True if q.estimated else None}
 
-    doc.report.actuals.extend(build(doc, chosen, Actual, year_of, extra))
+    actuals = build(doc, [(i, q) for i, q, _r in items], Actual, year_of, extra)
+    for a in actuals:
+        if hasattr(a, "why") and a.quantity is not None:
+            a.why = [*getattr(a, "why", []), rules.get(a.quantity, "summing_up_passage")]
+    doc.report.actuals.extend(actuals)
 
 
-def _review_sentences(doc: Doc, spans: list[tuple[int, int]]):
-    """(first sentence index, end index, horizon) of each top-level review section."""
-    if not doc.parts:
-        return
-    starts, info = doc.parts.starts, doc.parts.info
-    sent_starts = [a for a, _b in spans]
-    for i, st in enumerate(starts):
-        part, horizon, _y, _sec = info[i]
-        if part != "review":
-            continue
-        end = starts[i + 1] if i + 1 < len(starts) else len(doc.text)
-        yield bisect.bisect_left(sent_starts, st), bisect.bisect_left(sent_starts, end), horizon
-
-
-def _choose(doc: Doc, text: str, span: tuple[int, int], qs: list[tuple[int, QInfo]], ry: Optional[int],
-            chosen: list[tuple[int, QInfo]]) -> None:
-    """Keep a summary sentence's eligible figures."""
-    eligible = [(i, q) for i, q in qs if _eligible(q, ry)]
-    vocab = doc.vocab.indicators
-    named = {q.indicator for _i, q in eligible if q.indicator and not q.inherited}
-    if _RECALLED_TARGETS.search(text, span[0], span[1]):
-        return    # 年初确定的主要预期目标是…: last year's targets recalled, not its outcomes
-    if len(named) >= _MIN_INDICATORS and any(vocab.is_headline(i) for i in named):
-        chosen.extend(eligible)
-
-
-def _eligible(q: QInfo, ry: Optional[int]) -> bool:
-    if q.subject is None or q.multi_year or q.raw.unit in ("倍",):
-        return False
-    if q.compare_year is not None and ry is not None and q.compare_year < ry - 1:
-        return False
-    if q.explicit_year is not None and ry is not None and q.explicit_year != ry and q.explicit_year != ry - 1:
-        return False
-    return True
+__all__ = ["extract_actuals", "summing_up", "Passage", "LeadIn"]

@@ -142,6 +142,10 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "not_set_shapes": PATTERNS, "item_subject_heads": WORDS,
         "five_year_item_markers": WORDS, "lead_noun_joiners": WORDS,
     },
+    "summing_up.json": {
+        "about": ABOUT, "turn_words": WORDS, "measure_openers": WORDS, "bullets": WORDS, "sub_item_markers": WORDS,
+        "whole_year_openers": WORDS, "five_year_openers": WORDS, "sub_item_headline_ids": WORDS,
+    },
     "qualifiers.json": {
         "about": ABOUT, "after": Map(_QUALIFIER_VALUES), "inner": Map(_QUALIFIER_VALUES),
         "before": Map(_QUALIFIER_VALUES), "stretch": WORDS,

@@ -156,7 +156,7 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
 
 # An unnumbered title of a part stands on a line of its own and is a short phrase.
 MAX_PART_TITLE = 30
-_NOT_IN_TITLE = frozenset(",。;:!?、()“”")
+_NOT_IN_TITLE = frozenset(",。;:!?、()")
 
 
 def _part_titles(text: str, starts: list[int]) -> list[Heading]:
