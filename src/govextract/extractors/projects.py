@@ -40,6 +40,10 @@ VERB_WINDOW = 16
 # Characters of the clause before an amount searched for a construction verb or a list (、).
 CLAUSE_WINDOW = 40
 
+# No project costs 10^20 yuan (world output is about 10^15 a year): a larger figure is a
+# misread number, not an amount, and gives no project.
+MAX_YUAN_DIGITS = 20
+
 _MARKS = ",;:。\n、!?"
 _MONEY = ("CNY", "USD")
 _CTX = Context(rounding=ROUND_HALF_EVEN, traps=[])      # never raises, whatever the caller's context
@@ -359,7 +363,7 @@ def _finite_float(v: Any) -> Optional[float]:
 
 def _yuan(amount: Optional[Decimal]) -> Optional[Decimal]:
     """The amount in whole yuan; None when it is not a finite number. Never raises."""
-    if amount is None or not amount.is_finite():
+    if amount is None or not amount.is_finite() or amount.adjusted() >= MAX_YUAN_DIGITS:
         return None
     ctx = _CTX.copy()
     ctx.prec = max(28, amount.adjusted() + 2)    # room for every digit: quantize is exact
@@ -388,15 +392,16 @@ def extract_projects(doc: Doc) -> None:
     report = doc.report
     for f in _find(doc, lex):
         amount = _finite_float(f.raw.value)
-        if amount is None:
-            continue
+        yuan = _yuan(f.raw.amount)
+        if amount is None or yuan is None:
+            continue                      # not a number a project can cost
         s, e, ev = doc.span(f.begin, f.end)
         ns, ne = doc.norm.orig_span(f.name_s, f.name_e)
         g = lex.count.match(doc.text, f.name_s, f.name_e)
         count = f.count if f.count is not None else int(g.group("n")) if g is not None else None
         p = Project(name=doc.original[ns:ne], amount=amount, unit=f.raw.unit, start=s, end=e, evidence=ev,
                     name_start=ns, name_end=ne,
-                    amount_yuan=_yuan(f.raw.amount) if f.raw.unit_norm == "CNY" else None,
+                    amount_yuan=yuan if f.raw.unit_norm == "CNY" else None,
                     kind="project" if count is None else "group", count=count, task_id=_task_id(doc, f.begin))
         (report.projects if count is None else report.project_groups).append(p)
         if f.truncated:
