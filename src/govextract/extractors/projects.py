@@ -30,6 +30,7 @@ from ..document import Doc
 from ..lang import Lang
 from ..lang.patterns import CN_ITEM_DIGITS, alt
 from ..model import Check, Project
+from ..numbers.scan import RawNumber
 
 # The longest name read after an amount. Names in the bulk reports stay under 40 characters;
 # a name that reaches this many without a stop is cut here and reported (project_name_truncated).
@@ -101,8 +102,8 @@ class _Found:
     end: int
     name_s: int
     name_e: int
-    raw: Any                    # the RawNumber of the amount
-    vm: Optional[Any]           # the match of the verb before the amount
+    raw: RawNumber                    # the RawNumber of the amount
+    vm: Optional["regex.Match[str]"]           # the match of the verb before the amount
     truncated: bool = False
     shape: str = "de"           # de | comma | no_de (which phrase shape gave it)
 
@@ -118,7 +119,7 @@ def _ends_with(text: str, s: int, e: int, words: tuple[str, ...]) -> bool:
     return any(e - len(x) >= s and text.startswith(x, e - len(x)) for x in words)
 
 
-def _stop_ends_name(text: str, s: int, hi: int, stops: list[Any], k: int, lex: _Lex) -> bool:
+def _stop_ends_name(text: str, s: int, hi: int, stops: list["regex.Match[str]"], k: int, lex: _Lex) -> bool:
     """Whether the k-th stop found after a name's start ends the name."""
     m = stops[k]
     kind = lex.stop_kind.get(m.group(), "mark")
@@ -216,11 +217,11 @@ def _has_predicate(name: str, lex: _Lex) -> bool:
 
 
 # -- shapes -----------------------------------------------------------------------------------
-def _verb_before(text: str, raw: Any, lex: _Lex) -> Optional[Any]:
+def _verb_before(text: str, raw: RawNumber, lex: _Lex) -> Optional["regex.Match[str]"]:
     return lex.before.search(text, max(0, raw.start - VERB_WINDOW), raw.start)
 
 
-def _is_project_phrase(text: str, raw: Any, verb: bool, name: str, lex: _Lex) -> bool:
+def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _Lex) -> bool:
     """AMOUNT的NAME is a project with an investment verb before the amount, inside a list of
     projects, right after a construction verb, or with a name shaped like a project."""
     w = lex.w
@@ -260,7 +261,7 @@ def _shares_amount(text: str, e: int, lex: _Lex) -> bool:
     return lex.count.search(text, e + 1, seg_end) is not None
 
 
-def _de(text: str, raw: Any, vm: Optional[Any], s: int, lex: _Lex) -> Optional[_Found]:
+def _de(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], s: int, lex: _Lex) -> Optional[_Found]:
     """AMOUNT的NAME and AMOUNT VERB的NAME."""
     got = _name_after(text, s, lex)
     if got is None:
@@ -272,7 +273,7 @@ def _de(text: str, raw: Any, vm: Optional[Any], s: int, lex: _Lex) -> Optional[_
     return _Found(vm.start() if vm is not None else raw.start, e, s, e, raw, vm, got[1])
 
 
-def _clause_initial(text: str, vm: Any, lex: _Lex) -> bool:
+def _clause_initial(text: str, vm: "regex.Match[str]", lex: _Lex) -> bool:
     """The investment opens its clause (投资2.1亿元,实施…), not a sector total (电网投资20亿元,…)."""
     lo = max(0, vm.start() - VERB_WINDOW)
     cut = max(text.rfind(c, lo, vm.start()) for c in _MARKS)
@@ -282,7 +283,7 @@ def _clause_initial(text: str, vm: Any, lex: _Lex) -> bool:
     return _strip_start(text, cut + 1, vm.start() + 1, w["clause_adverbs"] + w["name_lead_words"]) == vm.start()
 
 
-def _comma(text: str, raw: Any, vm: Any, s: int, lex: _Lex) -> Optional[_Found]:
+def _comma(text: str, raw: RawNumber, vm: "regex.Match[str]", s: int, lex: _Lex) -> Optional[_Found]:
     """投资 AMOUNT, VERB NAME: the name is the clause's object and ends the clause."""
     w = lex.w
     if not _clause_initial(text, vm, lex):
@@ -301,7 +302,7 @@ def _comma(text: str, raw: Any, vm: Any, s: int, lex: _Lex) -> Optional[_Found]:
     return _Found(vm.start(), e, s1, e, raw, vm, shape="comma")
 
 
-def _no_de(text: str, raw: Any, vm: Any, s: int, lex: _Lex) -> Optional[_Found]:
+def _no_de(text: str, raw: RawNumber, vm: "regex.Match[str]", s: int, lex: _Lex) -> Optional[_Found]:
     """投资 AMOUNT [VERB] NAME(项目|工程): 投资500亿元长江经济带…建设项目."""
     s = _strip_start(text, s, s + MAX_NAME, lex.w["construction_verbs"] + ("了",))
     nm = lex.no_de.match(text, s)
@@ -310,7 +311,7 @@ def _no_de(text: str, raw: Any, vm: Any, s: int, lex: _Lex) -> Optional[_Found]:
     return _Found(vm.start(), nm.end(), nm.start(), nm.end(), raw, vm, shape="no_de")
 
 
-def _after(text: str, raw: Any, vm: Optional[Any], lex: _Lex) -> Optional[_Found]:
+def _after(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], lex: _Lex) -> Optional[_Found]:
     """A name written after its amount."""
     m = lex.after.match(text, raw.end)
     if m is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 import regex
 
@@ -33,6 +33,7 @@ from ..lang import Lang
 from ..lang.patterns import CN_ITEM_DIGITS, alt
 from ..model import Check, Official, Responsibility
 from ..numbers.numerals import parse_chinese_numeral
+from ..text.sections import Heading
 
 # The longest task text kept. A task of a notice is a sentence or a paragraph (the longest in
 # the bulk reports' task lists are under 700 characters); a task with no item marker within
@@ -69,9 +70,9 @@ def _pats(doc: Doc) -> _Pats:
 
 
 # Item markers that number tasks: 22. / 22、 / (三) / 三、 (blanks before allowed).
-_ITEM = _regex.compile(rf"[ \t*]*+(?:\((?P<cn>[{CN_ITEM_DIGITS}]{{1,3}})\)|(?P<ar>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
+_ITEM: "regex.Pattern[str]" = _regex.compile(rf"[ \t*]*+(?:\((?P<cn>[{CN_ITEM_DIGITS}]{{1,3}})\)|(?P<ar>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
                        rf"|(?P<top>[{CN_ITEM_DIGITS}]{{1,3}})、)[ \t]*+")
-_LEADER_ROLE = _regex.compile(r"^(?P<name>[^()]+?)\((?P<role>[^()]+)\)$")
+_LEADER_ROLE: "regex.Pattern[str]" = _regex.compile(r"^(?P<name>[^()]+?)\((?P<role>[^()]+)\)$")
 
 
 @dataclass
@@ -134,7 +135,7 @@ def _find_blocks(text: str, p: _Pats) -> list[_Block]:
 
 
 # -- tasks ------------------------------------------------------------------------------------
-def _marker_in(text: str, lo: int, hi: int, at_lo: bool) -> Optional[Any]:
+def _marker_in(text: str, lo: int, hi: int, at_lo: bool) -> Optional["regex.Match[str]"]:
     """The last item marker opening a line in text[lo:hi], or opening the stretch itself when
     ``at_lo`` (the stretch starts after the previous task's block: 1.…(…)2.…(…) on one line)."""
     pos = hi
@@ -155,7 +156,7 @@ def _marker_in(text: str, lo: int, hi: int, at_lo: bool) -> Optional[Any]:
     return m if m is not None and m.end() < hi else None
 
 
-def _item_id(m: Any, tops: list[Any], top_starts: list[int]) -> str:
+def _item_id(m: "regex.Match[str]", tops: list[Heading], top_starts: list[int]) -> str:
     if m.group("ar"):
         return str(m.group("ar"))
     if m.group("top"):
@@ -266,19 +267,19 @@ def extract_responsibilities(doc: Doc) -> None:
     _link_projects(doc)
 
 
-def _responsibility(doc: Doc, task: _Task, p: _Pats, targets: list[tuple[int, int]]) -> Responsibility:
-    text = doc.text
+def _names(doc: Doc, task: _Task, p: _Pats) -> tuple[dict[str, list[str]], bool]:
+    """The names of each field over the task's blocks (a unit named in two blocks once), and
+    whether a field that gave no names was reported."""
     names: dict[str, list[str]] = {"leaders": [], "lead_units": [], "units": []}
     seen: set[tuple[str, str]] = set()
     checked = False
-    first, last = task.blocks[0], task.blocks[-1]
     for b in task.blocks:
-        fields, bad = _fields(text, b, p)
+        fields, bad = _fields(doc.text, b, p)
         for key, spans in fields.items():
             for a, e in spans:
                 oa, ob = doc.norm.orig_span(a, e)
                 name = doc.original[oa:ob]
-                if len(task.blocks) == 1 or (key, name) not in seen:    # a unit named in two blocks once
+                if len(task.blocks) == 1 or (key, name) not in seen:
                     seen.add((key, name))
                     names[key].append(name)
         for vs, ve in bad:
@@ -287,6 +288,13 @@ def _responsibility(doc: Doc, task: _Task, p: _Pats, targets: list[tuple[int, in
             doc.report.checks.append(Check(
                 code="responsibility_fields_missing", severity="warning", start=s, end=e,
                 message=f"task {task.rid}: a field of its assignment could not be split into names"))
+    return names, checked
+
+
+def _responsibility(doc: Doc, task: _Task, p: _Pats, targets: list[tuple[int, int]]) -> Responsibility:
+    text = doc.text
+    names, checked = _names(doc, task, p)
+    first, last = task.blocks[0], task.blocks[-1]
     s, e = doc.norm.orig_span(task.start, last.end)
     bs, be = doc.norm.orig_span(first.start, last.end)
     te = last.start if len(task.blocks) > 1 else first.start
