@@ -46,6 +46,7 @@ CLAUSE_WINDOW = 40
 MAX_YUAN_DIGITS = 20
 
 _MARKS = ",;:。\n、!?"
+_DE_REACH = 6                 # 的 after an amount, or after a verb of up to five characters (…实施的)
 _MONEY = ("CNY", "USD")
 _CTX = Context(rounding=ROUND_HALF_EVEN, traps=[])      # never raises, whatever the caller's context
 
@@ -60,6 +61,7 @@ class _Lex:
     stop: "regex.Pattern[str]"        # what may end a name
     count: "regex.Pattern[str]"       # 38个 (a count at a name's start or after its head)
     strong: "regex.Pattern[str]"      # a strong head (项目, 工程) and what may continue the name after it
+    verb_ends: str                    # the last characters of the investment verbs (a quick test)
     stop_kind: dict[str, str]
     class_set: frozenset[str]         # words a size class is made of (class words and heads)
 
@@ -87,7 +89,8 @@ def _build(lang: Lang) -> _Lex:
     # head, or a dash or bracket that opens an apposition (…类项目—“若尔盖山水工程”)
     strong = _regex.compile(rf"(?:{alt(w['strong_heads'])})(?P<cont>(?:[0-9{CN_ITEM_DIGITS}]{{1,3}}(?:{alt(w['phase_marks'])})"
                             rf"|{alt(w['project_heads'])}|[-—(“])?)")
-    return _Lex(w, before, after, no_de, stop, count, strong, kinds,
+    verb_ends = "".join(sorted({v[-1] for v in w["investment_verbs"]}))
+    return _Lex(w, before, after, no_de, stop, count, strong, verb_ends, kinds,
                 frozenset(w["class_words"] + w["project_heads"]))
 
 
@@ -218,7 +221,10 @@ def _has_predicate(name: str, lex: _Lex) -> bool:
 
 # -- shapes -----------------------------------------------------------------------------------
 def _verb_before(text: str, raw: RawNumber, lex: _Lex) -> Optional["regex.Match[str]"]:
-    return lex.before.search(text, max(0, raw.start - VERB_WINDOW), raw.start)
+    lo = max(0, raw.start - VERB_WINDOW)
+    if not any(text.find(c, lo, raw.start) >= 0 for c in lex.verb_ends):
+        return None                       # most amounts: no investment verb in reach
+    return lex.before.search(text, lo, raw.start)
 
 
 def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _Lex) -> bool:
@@ -381,7 +387,10 @@ def _find(doc: Doc, lex: _Lex) -> list[_Found]:
         raw = info.raw
         if raw.unit_norm not in _MONEY:
             continue
-        f = _after(text, raw, _verb_before(text, raw, lex), lex)
+        vm = _verb_before(text, raw, lex)
+        if vm is None and text.find("的", raw.end, raw.end + _DE_REACH) < 0:
+            continue                      # without a verb only AMOUNT[VERB]的NAME names a project
+        f = _after(text, raw, vm, lex)
         if f is not None and not _reject(text, f, lex):
             found.append(f)
     found.sort(key=lambda f: f.begin)

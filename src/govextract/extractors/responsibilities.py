@@ -44,24 +44,27 @@ MAX_TASK = 2000
 MAX_NAME = 80
 
 _SENTENCE_END = "。!?"
+_VALUE_END: "regex.Pattern[str]" = _regex.compile(r"[\n。]")
+_OPENERS: "regex.Pattern[str]" = _regex.compile(r"[“‘《(]", short=True)
+_SEPARATORS: "regex.Pattern[str]" = _regex.compile(r"[、,]", short=True)
 _BLANKS = " \t\u3000"
 
 
 @dataclass(frozen=True)
 class _Pats:
     labels: dict[str, str]                 # label word -> field
-    block: "regex.Pattern[str]"            # (LABEL:…) in brackets
-    line: "regex.Pattern[str]"             # LABEL: at a line start or after a sentence
-    label: "regex.Pattern[str]"            # LABEL: inside a block
+    by_end: dict[str, tuple[str, ...]]     # the label words by their last character, longest first
+    block: "regex.Pattern[str]"            # (LABEL:…) in brackets, matched at its bracket
 
 
 def _build(lang: Lang) -> _Pats:
     labels = {w: f for f, words in lang.mapping("responsibility.json", "labels").items() for w in words}
     a = alt(labels)
     block = _regex.compile(rf"\((?P<body>(?:{a})\s*+[:;](?:[^()\n]++|\([^()\n]*+\))*+)\)")
-    line = _regex.compile(rf"(?:^|(?<=[{_SENTENCE_END}]))[ \t*]*+(?:{a})[ \t]*+[:;]", regex.MULTILINE)
-    label = _regex.compile(rf"(?P<label>{a})\s*+[:;]")
-    return _Pats(labels, block, line, label)
+    by_end: dict[str, list[str]] = {}
+    for w in sorted(labels, key=len, reverse=True):
+        by_end.setdefault(w[-1], []).append(w)
+    return _Pats(labels, {k: tuple(v) for k, v in by_end.items()}, block)
 
 
 def _pats(doc: Doc) -> _Pats:
@@ -81,6 +84,7 @@ class _Block:
     end: int
     body: tuple[int, int]        # where its labels and values are
     on_own_line: bool            # written on lines of its own, under the task
+    labels: list[tuple[int, int, str]] = field(default_factory=list)    # label start, value start, field
 
 
 @dataclass
@@ -101,37 +105,72 @@ def _own_line(text: str, pos: int) -> bool:
 
 
 def _line_end(text: str, s: int) -> int:
-    """The end of a label line's values: the line end, before a closing bracket that has no
-    opening one (a typo: ``牵头单位:市政数局)``) and trailing marks."""
-    e = text.find("\n", s)
-    e = len(text) if e < 0 else e
-    while e > s and text[e - 1] in _BLANKS + "。":
+    """The end of a label line's values: the line end or the sentence end (a unit name holds
+    neither), at most MAX_TASK characters on; before a closing bracket that has no opening one
+    (a typo: ``牵头单位:市政数局)``) and trailing blanks."""
+    m = _VALUE_END.search(text, s, min(len(text), s + MAX_TASK))
+    e = m.start() if m is not None else min(len(text), s + MAX_TASK)
+    while e > s and text[e - 1] in _BLANKS:
         e -= 1
     if text[e - 1:e] == ")" and text.count("(", s, e) < text.count(")", s, e):
         e -= 1
     return e
 
 
+def _label_hits(text: str, p: _Pats) -> list[tuple[int, int, str]]:
+    """Each label word before : or ; (blanks between allowed) as (start, value start, field), the
+    longest word where two could (牵头责任单位, not its 责任单位). Found from the colons
+    (str.find, at memory speed): a report has a few hundred of them."""
+    hits = []
+    for mark in (":", ";"):
+        k = text.find(mark)
+        while k >= 0:
+            e = k
+            while e > 0 and text[e - 1] in _BLANKS:
+                e -= 1
+            for w in p.by_end.get(text[e - 1:e], ()):
+                if text.startswith(w, e - len(w)):
+                    hits.append((e - len(w), k + 1, p.labels[w]))
+                    break
+            k = text.find(mark, k + 1)
+    hits.sort()
+    return hits
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """A label line starts here: only blanks (or Markdown's *) since the line start or since the
+    end of a sentence (…不费事。 牵头单位:…)."""
+    k = pos
+    while k > 0 and text[k - 1] in _BLANKS + "*":
+        k -= 1
+    return k == 0 or text[k - 1] == "\n" or text[k - 1] in _SENTENCE_END
+
+
 def _find_blocks(text: str, p: _Pats) -> list[_Block]:
-    """Every assignment block, in text order; label lines that follow each other are one block."""
-    blocks = [_Block(m.start(), m.end(), (m.start("body"), m.end("body")), _own_line(text, m.start()))
-              for m in p.block.finditer(text)]
-    starts = [b.start for b in blocks]
-    lines: list[_Block] = []
-    for m in p.line.finditer(text):
-        s = m.start() + len(m.group()) - len(m.group().lstrip(_BLANKS + "*"))
-        k = bisect.bisect_right(starts, s) - 1
-        if (lines and s < lines[-1].end) or (k >= 0 and s < blocks[k].end):
-            continue                                   # a second label on the line, or inside brackets
+    """Every assignment block, in text order, with its labels; label lines that follow each
+    other are one block."""
+    blocks: list[_Block] = []
+    for hit in _label_hits(text, p):
+        s = hit[0]
+        last = blocks[-1] if blocks else None
+        if last is not None and s < last.body[1]:
+            last.labels.append(hit)                    # a later label of the same block
+            continue
+        m = p.block.match(text, s - 1) if text[s - 1:s] == "(" else None
+        if m is not None:
+            blocks.append(_Block(m.start(), m.end(), (m.start("body"), m.end("body")), _own_line(text, m.start()), [hit]))
+            continue
+        if not _opens_line(text, s) and text[s - 1:s] != "(":
+            continue                                   # a label word inside a sentence
         e = _line_end(text, s)
         own = _own_line(text, s)
-        prev = lines[-1] if lines else None
-        if prev is not None and prev.on_own_line and own and not text[prev.end:s].strip():
-            prev.end = e                               # 牵头单位:…⏎⏎责任单位:… : one block
-            prev.body = (prev.body[0], e)
+        if last is not None and last.on_own_line and own and not text[last.end:s].strip():
+            last.end = e                               # 牵头单位:…⏎⏎责任单位:… : one block
+            last.body = (last.body[0], e)
+            last.labels.append(hit)
             continue
-        lines.append(_Block(s, e, (s, e), own))
-    return sorted(blocks + lines, key=lambda b: b.start)
+        blocks.append(_Block(s, e, (s, e), own, [hit]))
+    return blocks
 
 
 # -- tasks ------------------------------------------------------------------------------------
@@ -202,8 +241,15 @@ def _group_tasks(doc: Doc, blocks: list[_Block]) -> list[_Task]:
 
 
 # -- fields -----------------------------------------------------------------------------------
-def _split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split text[s:e] at 、 and , outside quotation marks and brackets."""
+def _cuts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """text[s:e] cut at 、 and , outside quotation marks and brackets."""
+    if _OPENERS.search(text, s, e) is None:        # the common case: nothing to keep together
+        out, pos = [], s
+        for m in _SEPARATORS.finditer(text, s, e):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, e))
+        return out
     out = []
     depth = 0
     pos = s
@@ -217,8 +263,13 @@ def _split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
             out.append((pos, i))
             pos = i + 1
     out.append((pos, e))
+    return out
+
+
+def _split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split text[s:e] at 、 and , outside quotation marks and brackets; blanks and marks trimmed."""
     res = []
-    for a, b in out:
+    for a, b in _cuts(text, s, e):
         while a < b and text[a] in _BLANKS + "\n":
             a += 1
         while b > a and text[b - 1] in _BLANKS + "\n;,。":
@@ -232,15 +283,14 @@ def _fields(text: str, block: _Block, p: _Pats) -> tuple[dict[str, list[tuple[in
     """The names of each field, and the spans of values that gave no usable names."""
     fields: dict[str, list[tuple[int, int]]] = {"leaders": [], "lead_units": [], "units": []}
     bad: list[tuple[int, int]] = []
-    s, e = block.body
-    labs = list(p.label.finditer(text, s, e))
-    for k, lm in enumerate(labs):
-        vs, ve = lm.end(), labs[k + 1].start() if k + 1 < len(labs) else e
+    labs = block.labels
+    for k, (_ls, vs, key) in enumerate(labs):
+        ve = labs[k + 1][0] if k + 1 < len(labs) else block.body[1]
         names = _split_names(text, vs, ve)
         if any(b - a > MAX_NAME for a, b in names) or (not names and text[vs:ve].strip(_BLANKS + ";,。)")):
             bad.append((vs, ve))
             names = [(a, b) for a, b in names if b - a <= MAX_NAME]
-        fields[p.labels[lm.group("label")]].extend(names)
+        fields[key].extend(names)
     return fields, bad
 
 
