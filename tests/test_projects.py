@@ -55,6 +55,9 @@ def _projects(text):
     # Chinese numerals and dollars
     ("总投资近百亿元的中冶公司中试基地落户长兴岛。", [("中冶公司中试基地", 100.0, "亿元")]),
     ("韩国集团投资3亿美元的造船项目落户。", [("造船项目", 3.0, "亿美元")]),
+    # a count that closes the clause before is not the group's (bulk: 2023-南昌市)
+    ("全年推进亿元以上工业项目334个,总投资130亿元的华勤千亿产业基地、30亿元的兆驰晶显LED项目加快建设。",
+     [("华勤千亿产业基地", 130.0, "亿元"), ("兆驰晶显LED项目", 30.0, "亿元")]),
 ])
 def test_project_names_and_amounts(text, expected):
     r = _projects(text)
@@ -93,6 +96,7 @@ def test_no_project(text):
     ("推进380个总投资1.5万亿元的重点项目。", [("重点项目", 380, 1.5)]),                 # bulk: 2016-烟台市
     ("总投资486亿元的20个项目顺利推进。", [("20个项目", 20, 486.0)]),                   # bulk: 2014-东莞市
     ("谋划储备了2353个、总投资近7000亿元的重点项目。", [("重点项目", 2353, 7000.0)]),
+    ("实施209项总投资120亿元的防洪排涝工程。", [("防洪排涝工程", 209, 120.0)]),            # bulk: 2017-福建省
 ])
 def test_groups(text, expected):
     r = _projects(text)

@@ -76,7 +76,7 @@ def _build(lang: Lang) -> _Lex:
     w = {k: tuple(sorted(lang.words("projects.json", k), key=len, reverse=True)) for k in _KEYS}
     cls = alt(w["count_classifiers"])
     verbs = alt(w["construction_verbs"])
-    before = _regex.compile(rf"(?:(?P<count>[0-9]++)(?:{cls})[、,]?)?(?P<verb>{alt(w['investment_verbs'])})"
+    before = _regex.compile(rf"(?:(?P<count>[0-9]++)(?:{cls})、?)?(?P<verb>{alt(w['investment_verbs'])})"
                             rf"(?P<link>{alt(w['amount_links'])})?$")
     after = _regex.compile(rf"(?P<de>(?:{verbs})?的)|(?P<comma>,)|(?P<bare>)")
     no_de = _regex.compile(rf"[^,;:。、\n()的]{{2,40}}?(?:{alt(w['strong_heads'])})")
