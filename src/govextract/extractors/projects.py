@@ -69,7 +69,8 @@ class _Lex:
 _KEYS = ("investment_verbs", "amount_links", "construction_verbs", "project_heads", "strong_heads", "not_names",
          "not_project_ends", "bad_name_starts", "not_investment_before", "level_verbs", "generic_heads", "class_words",
          "set_words", "threshold_after", "threshold_before", "per_project_verbs", "clause_adverbs", "predicates",
-         "after_head_predicates", "conjunctions", "list_end", "name_lead_words", "count_classifiers", "phase_marks")
+         "after_head_predicates", "conjunctions", "list_end", "name_lead_words", "count_classifiers", "phase_marks",
+         "attributive", "aspect_marks")
 
 
 def _build(lang: Lang) -> _Lex:
@@ -78,8 +79,9 @@ def _build(lang: Lang) -> _Lex:
     verbs = alt(w["construction_verbs"])
     before = _regex.compile(rf"(?:(?P<count>[0-9]++)(?:{cls})、?)?(?P<verb>{alt(w['investment_verbs'])})"
                             rf"(?P<link>{alt(w['amount_links'])})?$")
-    after = _regex.compile(rf"(?P<de>(?:{verbs})?的)|(?P<comma>,)|(?P<bare>)")
-    no_de = _regex.compile(rf"[^,;:。、\n()的]{{2,40}}?(?:{alt(w['strong_heads'])})")
+    de = alt(w["attributive"])
+    after = _regex.compile(rf"(?P<de>(?:{verbs})?(?:{de}))|(?P<comma>,)|(?P<bare>)")
+    no_de = _regex.compile(rf"(?:(?!{de})[^,;:。、\n()]){{2,40}}?(?:{alt(w['strong_heads'])})")
     kinds = {**{x: "after_head" for x in w["after_head_predicates"]}, **{x: "conj" for x in w["conjunctions"]},
              **{x: "list_end" for x in w["list_end"]}, **{x: "stop" for x in w["predicates"]}}
     marks = "".join(regex.escape(c) for c in _MARKS)
@@ -227,7 +229,7 @@ def _verb_before(text: str, raw: RawNumber, lex: _Lex) -> Optional["regex.Match[
     return lex.before.search(text, lo, raw.start)
 
 
-def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _Lex) -> bool:
+def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _Lex, amounts: list[int]) -> bool:
     """AMOUNT的NAME is a project with an investment verb before the amount, inside a list of
     projects, right after a construction verb, or with a name shaped like a project."""
     w = lex.w
@@ -238,22 +240,28 @@ def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _L
         return False      # 年产值10亿元的龙头企业, 营业额过30亿元的商业中心: not an investment
     if not verb and name.endswith(w["generic_heads"]):
         return False      # 签约30亿元的医药企业: a company, not a named project
-    if verb or name.endswith(w["project_heads"]) or _in_project_list(text, raw.start):
+    if verb or name.endswith(w["project_heads"]) or _in_project_list(text, raw.start, amounts):
         return True
     return _ends_with(text, lo, _strip_end(text, lo, raw.start, w["clause_adverbs"]), w["construction_verbs"])
 
 
-def _in_project_list(text: str, pos: int) -> bool:
+def _in_project_list(text: str, pos: int, amounts: list[int]) -> bool:
     """The amount at ``pos`` continues a list whose previous item has an amount too
     (10亿元的人福药辅、3亿元的北京双吉药业), not any list (4100余名干部职工、近200亿元的债务)."""
     if text[pos - 1:pos] != "、":
         return False
     lo = max(0, pos - 1 - MAX_NAME)
     cut = max(text.rfind(c, lo, pos - 1) for c in _MARKS)
-    return "元的" in text[max(cut + 1, lo):pos - 1]
+    return _amount_in(amounts, max(cut + 1, lo), pos - 1)
 
 
-def _shares_amount(text: str, e: int, lex: _Lex) -> bool:
+def _amount_in(amounts: list[int], lo: int, hi: int) -> bool:
+    """A money amount (of the sorted starts ``amounts``) starts in [lo, hi)."""
+    k = bisect.bisect_left(amounts, lo)
+    return k < len(amounts) and amounts[k] < hi
+
+
+def _shares_amount(text: str, e: int, lex: _Lex, amounts: list[int]) -> bool:
     """A name followed by 、 in an enumeration that a count sums up (沅澧垸、安造垸、松澧垸3个…垸,
     A、B等5个项目) where the next item has no amount of its own: the amount is the whole list's.
     Without a count the amount is read as the first name's (6.23亿元的赤壁长江取水工程、…等项目)."""
@@ -262,19 +270,20 @@ def _shares_amount(text: str, e: int, lex: _Lex) -> bool:
     hi = min(len(text), e + 1 + MAX_NAME)
     seg_end = min((k for k in (text.find(c, e + 1, hi) for c in _MARKS if c != "、") if k >= 0), default=hi)
     nxt = text.find("、", e + 1, seg_end)
-    if "元" in text[e + 1:nxt if nxt >= 0 else seg_end]:
+    if _amount_in(amounts, e + 1, nxt if nxt >= 0 else seg_end):
         return False
     return lex.count.search(text, e + 1, seg_end) is not None
 
 
-def _de(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], s: int, lex: _Lex) -> Optional[_Found]:
+def _de(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], s: int, lex: _Lex,
+        amounts: list[int]) -> Optional[_Found]:
     """AMOUNT的NAME and AMOUNT VERB的NAME."""
     got = _name_after(text, s, lex)
     if got is None:
         return None
     e = s + len(text[s:got[0]].rstrip(" "))
     name = text[s:e]
-    if not _is_project_phrase(text, raw, vm is not None, name, lex) or _shares_amount(text, got[0], lex):
+    if not _is_project_phrase(text, raw, vm is not None, name, lex, amounts) or _shares_amount(text, got[0], lex, amounts):
         return None
     return _Found(vm.start() if vm is not None else raw.start, e, s, e, raw, vm, got[1])
 
@@ -296,34 +305,35 @@ def _comma(text: str, raw: RawNumber, vm: "regex.Match[str]", s: int, lex: _Lex)
         return None
     hi = s + MAX_NAME
     s = _strip_start(text, s, hi, w["clause_adverbs"] + w["name_lead_words"])
-    s1 = _strip_start(text, s, hi, w["construction_verbs"] + ("了",))
+    s1 = _strip_start(text, s, hi, w["construction_verbs"] + w["aspect_marks"])
     if s1 == s:
         return None
     got = _name_after(text, s1, lex)
     if got is None or got[1] or text[got[0]:got[0] + 1] not in ",;:。\n!?":
         return None
     e = got[0]
-    if not _ends_with(text, s1, e, w["project_heads"]) or "的" in text[s1:e]:
+    if not _ends_with(text, s1, e, w["project_heads"]) or any(x in text[s1:e] for x in w["attributive"]):
         return None
     return _Found(vm.start(), e, s1, e, raw, vm, shape="comma")
 
 
 def _no_de(text: str, raw: RawNumber, vm: "regex.Match[str]", s: int, lex: _Lex) -> Optional[_Found]:
     """投资 AMOUNT [VERB] NAME(项目|工程): 投资500亿元长江经济带…建设项目."""
-    s = _strip_start(text, s, s + MAX_NAME, lex.w["construction_verbs"] + ("了",))
+    s = _strip_start(text, s, s + MAX_NAME, lex.w["construction_verbs"] + lex.w["aspect_marks"])
     nm = lex.no_de.match(text, s)
     if nm is None or _has_predicate(nm.group(), lex):
         return None
     return _Found(vm.start(), nm.end(), nm.start(), nm.end(), raw, vm, shape="no_de")
 
 
-def _after(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], lex: _Lex) -> Optional[_Found]:
+def _after(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], lex: _Lex,
+           amounts: list[int]) -> Optional[_Found]:
     """A name written after its amount."""
     m = lex.after.match(text, raw.end)
     if m is None:
         return None
     if m.group("de") is not None:
-        return _de(text, raw, vm, m.end(), lex)
+        return _de(text, raw, vm, m.end(), lex, amounts)
     if vm is None:
         return None
     if m.group("comma") is not None:
@@ -383,14 +393,16 @@ def _yuan(amount: Optional[Decimal]) -> Optional[Decimal]:
 def _find(doc: Doc, lex: _Lex) -> list[_Found]:
     text = doc.text
     found: list[_Found] = []
+    # where every money amount starts: a list item "has an amount of its own" when one starts in it
+    amounts = sorted(info.raw.start for info in doc.qinfo if info.raw.unit_norm in _MONEY)
     for info in doc.qinfo:
         raw = info.raw
         if raw.unit_norm not in _MONEY:
             continue
         vm = _verb_before(text, raw, lex)
-        if vm is None and text.find("的", raw.end, raw.end + _DE_REACH) < 0:
+        if vm is None and all(text.find(x, raw.end, raw.end + _DE_REACH) < 0 for x in lex.w["attributive"]):
             continue                      # without a verb only AMOUNT[VERB]的NAME names a project
-        f = _after(text, raw, vm, lex)
+        f = _after(text, raw, vm, lex, amounts)
         if f is not None and not _reject(text, f, lex):
             found.append(f)
     found.sort(key=lambda f: f.begin)

@@ -129,6 +129,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "per_project_verbs": WORDS, "clause_adverbs": WORDS, "predicates": WORDS, "after_head_predicates": WORDS,
         "conjunctions": WORDS,
         "list_end": WORDS, "name_lead_words": WORDS, "count_classifiers": WORDS, "phase_marks": WORDS,
+        "attributive": WORDS, "aspect_marks": WORDS,
     },
     "responsibility.json": {"about": ABOUT, "labels": Table(lambda w, v: _labels(w, v))},
     "regions.json": {
