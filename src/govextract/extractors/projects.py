@@ -229,7 +229,7 @@ def _verb_before(text: str, raw: RawNumber, lex: _Lex) -> Optional["regex.Match[
     return lex.before.search(text, lo, raw.start)
 
 
-def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _Lex, amounts: list[int]) -> bool:
+def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _Lex, amounts: list[tuple[int, int]]) -> bool:
     """AMOUNT的NAME is a project with an investment verb before the amount, inside a list of
     projects, right after a construction verb, or with a name shaped like a project."""
     w = lex.w
@@ -240,28 +240,33 @@ def _is_project_phrase(text: str, raw: RawNumber, verb: bool, name: str, lex: _L
         return False      # 年产值10亿元的龙头企业, 营业额过30亿元的商业中心: not an investment
     if not verb and name.endswith(w["generic_heads"]):
         return False      # 签约30亿元的医药企业: a company, not a named project
-    if verb or name.endswith(w["project_heads"]) or _in_project_list(text, raw.start, amounts):
+    if verb or name.endswith(w["project_heads"]) or _in_project_list(text, raw.start, amounts, lex):
         return True
     return _ends_with(text, lo, _strip_end(text, lo, raw.start, w["clause_adverbs"]), w["construction_verbs"])
 
 
-def _in_project_list(text: str, pos: int, amounts: list[int]) -> bool:
+def _in_project_list(text: str, pos: int, amounts: list[tuple[int, int]], lex: _Lex) -> bool:
     """The amount at ``pos`` continues a list whose previous item has an amount too
     (10亿元的人福药辅、3亿元的北京双吉药业), not any list (4100余名干部职工、近200亿元的债务)."""
     if text[pos - 1:pos] != "、":
         return False
     lo = max(0, pos - 1 - MAX_NAME)
     cut = max(text.rfind(c, lo, pos - 1) for c in _MARKS)
-    return _amount_in(amounts, max(cut + 1, lo), pos - 1)
+    k = bisect.bisect_left(amounts, (max(cut + 1, lo), 0))
+    while k < len(amounts) and amounts[k][0] < pos - 1:          # an item AMOUNT的NAME before
+        if any(text.startswith(x, amounts[k][1]) for x in lex.w["attributive"]):
+            return True
+        k += 1
+    return False
 
 
-def _amount_in(amounts: list[int], lo: int, hi: int) -> bool:
-    """A money amount (of the sorted starts ``amounts``) starts in [lo, hi)."""
-    k = bisect.bisect_left(amounts, lo)
-    return k < len(amounts) and amounts[k] < hi
+def _amount_in(amounts: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """A money amount (of the sorted spans ``amounts``) starts in [lo, hi)."""
+    k = bisect.bisect_left(amounts, (lo, 0))
+    return k < len(amounts) and amounts[k][0] < hi
 
 
-def _shares_amount(text: str, e: int, lex: _Lex, amounts: list[int]) -> bool:
+def _shares_amount(text: str, e: int, lex: _Lex, amounts: list[tuple[int, int]]) -> bool:
     """A name followed by 、 in an enumeration that a count sums up (沅澧垸、安造垸、松澧垸3个…垸,
     A、B等5个项目) where the next item has no amount of its own: the amount is the whole list's.
     Without a count the amount is read as the first name's (6.23亿元的赤壁长江取水工程、…等项目)."""
@@ -276,7 +281,7 @@ def _shares_amount(text: str, e: int, lex: _Lex, amounts: list[int]) -> bool:
 
 
 def _de(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], s: int, lex: _Lex,
-        amounts: list[int]) -> Optional[_Found]:
+        amounts: list[tuple[int, int]]) -> Optional[_Found]:
     """AMOUNT的NAME and AMOUNT VERB的NAME."""
     got = _name_after(text, s, lex)
     if got is None:
@@ -327,7 +332,7 @@ def _no_de(text: str, raw: RawNumber, vm: "regex.Match[str]", s: int, lex: _Lex)
 
 
 def _after(text: str, raw: RawNumber, vm: Optional["regex.Match[str]"], lex: _Lex,
-           amounts: list[int]) -> Optional[_Found]:
+           amounts: list[tuple[int, int]]) -> Optional[_Found]:
     """A name written after its amount."""
     m = lex.after.match(text, raw.end)
     if m is None:
@@ -394,7 +399,7 @@ def _find(doc: Doc, lex: _Lex) -> list[_Found]:
     text = doc.text
     found: list[_Found] = []
     # where every money amount starts: a list item "has an amount of its own" when one starts in it
-    amounts = sorted(info.raw.start for info in doc.qinfo if info.raw.unit_norm in _MONEY)
+    amounts = sorted((info.raw.start, info.raw.end) for info in doc.qinfo if info.raw.unit_norm in _MONEY)
     for info in doc.qinfo:
         raw = info.raw
         if raw.unit_norm not in _MONEY:
