@@ -224,7 +224,10 @@ def _has_predicate(name: str, lex: _Lex) -> bool:
 # -- shapes -----------------------------------------------------------------------------------
 def _verb_before(text: str, raw: RawNumber, lex: _Lex) -> Optional["regex.Match[str]"]:
     lo = max(0, raw.start - VERB_WINDOW)
-    if not any(text.find(c, lo, raw.start) >= 0 for c in lex.verb_ends):
+    for c in lex.verb_ends:
+        if text.find(c, lo, raw.start) >= 0:
+            break
+    else:
         return None                       # most amounts: no investment verb in reach
     return lex.before.search(text, lo, raw.start)
 
@@ -399,13 +402,12 @@ def _find(doc: Doc, lex: _Lex) -> list[_Found]:
     text = doc.text
     found: list[_Found] = []
     # where every money amount starts: a list item "has an amount of its own" when one starts in it
-    amounts = sorted((info.raw.start, info.raw.end) for info in doc.qinfo if info.raw.unit_norm in _MONEY)
-    for info in doc.qinfo:
-        raw = info.raw
-        if raw.unit_norm not in _MONEY:
-            continue
+    money = [info.raw for info in doc.qinfo if info.raw.unit_norm in _MONEY]
+    amounts = sorted((raw.start, raw.end) for raw in money)
+    de = lex.w["attributive"]
+    for raw in money:
         vm = _verb_before(text, raw, lex)
-        if vm is None and all(text.find(x, raw.end, raw.end + _DE_REACH) < 0 for x in lex.w["attributive"]):
+        if vm is None and all(text.find(x, raw.end, raw.end + _DE_REACH) < 0 for x in de):
             continue                      # without a verb only AMOUNT[VERB]的NAME names a project
         f = _after(text, raw, vm, lex, amounts)
         if f is not None and not _reject(text, f, lex):
