@@ -153,8 +153,14 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "units.json": {"about": ABOUT, "magnitudes": Table(_decimal_strings), "units": Table(_units)},
     "debris.json": {"about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS},
     "projects.json": {
-        "about": ABOUT, "investment_verbs": WORDS, "construction_verbs": WORDS, "project_heads": WORDS,
-        "not_names": WORDS, "not_investment_before": WORDS, "generic_heads": WORDS,
+        "about": ABOUT, "investment_verbs": WORDS, "amount_links": WORDS, "construction_verbs": WORDS,
+        "project_heads": WORDS, "strong_heads": WORDS, "not_names": WORDS, "not_project_ends": WORDS,
+        "bad_name_starts": WORDS, "not_investment_before": WORDS, "level_verbs": WORDS, "generic_heads": WORDS,
+        "class_words": WORDS, "set_words": WORDS, "threshold_after": WORDS, "threshold_before": WORDS,
+        "per_project_verbs": WORDS, "clause_adverbs": WORDS, "predicates": WORDS, "after_head_predicates": WORDS,
+        "conjunctions": WORDS,
+        "list_end": WORDS, "name_lead_words": WORDS, "count_classifiers": WORDS, "phase_marks": WORDS,
+        "attributive": WORDS, "aspect_marks": WORDS,
     },
     "responsibility.json": {"about": ABOUT, "labels": Table(lambda w, v: _labels(w, v))},
     "region_codes.json": {

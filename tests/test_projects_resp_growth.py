@@ -1,0 +1,74 @@
+"""Projects and responsibilities stay linear whatever the structure (the red team's quadratic passes).
+
+For each structure the cost of the two components is measured on n and 2n repetitions, in CPU
+time, best of several rounds (never a wall-clock threshold): doubling the text must cost less
+than 2.5 times as much. The structures are the ones that were quadratic: projects inside many
+tasks, one official on every task, many top-level headings with (一) items, a notice scraped
+onto one line, label lines under numbered tasks, and many amounts in one sentence.
+"""
+import time
+
+import pytest
+
+import govextract
+from govextract.extractors import projects, responsibilities
+
+N = 2000           # repetitions: each measurement is tens of milliseconds
+ROUNDS = 5
+MAX_RATIO = 2.5
+
+STRUCTURES = {
+    "projects_in_tasks": lambda n: "".join(
+        f"{i + 1}.推进投资{i % 9 + 1}亿元的滨江大道改造工程建设。(责任领导:张三;牵头单位:市发改局)\n" for i in range(n)),
+    "one_official_on_every_task": lambda n: "".join(
+        f"{i + 1}.加强统计。(责任领导:张三、李四;牵头单位:市统计局)\n" for i in range(n)),
+    "item_headings": lambda n: "一、重点工作\n(一)地区生产总值增长8%。(责任领导:张三;牵头单位:市发改局)\n" * n,
+    "notice_on_one_line": lambda n: "".join(
+        f"{i % 900 + 1}.新建改建城市公园12个。(牵头单位:市园林局、市住建局)" for i in range(n)),
+    "label_lines": lambda n: "".join(
+        f"{i % 900 + 1}.新建改建城市公园12个。\n牵头单位:市园林局\n责任单位:各区人民政府\n" for i in range(n)),
+    "amounts_in_one_sentence": lambda n: "加快建设" + "、".join(
+        f"投资{i % 9 + 1}亿元的滨江大道改造工程" for i in range(n)) + "。",
+}
+
+
+def _prepared(text):
+    nlp = govextract.Pipeline()
+    doc = nlp.make_doc(text)
+    for name, fn in nlp.components:
+        if name not in ("projects", "responsibilities"):
+            fn(doc)
+    return doc
+
+
+def _cost(doc):
+    best = float("inf")
+    for _ in range(ROUNDS):
+        r = doc.report
+        r.projects, r.project_groups, r.responsibilities, r.officials, r.checks = [], [], [], [], []
+        doc.user_data.pop("task_ids", None)
+        t = time.process_time()
+        projects.extract_projects(doc)
+        responsibilities.extract_responsibilities(doc)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+@pytest.mark.parametrize("name", list(STRUCTURES))
+def test_doubling_the_structure_at_most_doubles_the_cost(name):
+    make = STRUCTURES[name]
+    small, large = _prepared(make(N)), _prepared(make(2 * N))
+    _cost(small)                                     # warm-up: patterns compiled, caches filled
+    c1, c2 = _cost(small), _cost(large)
+    found = len(large.report.projects) + len(large.report.responsibilities)
+    assert found >= 2 * N * 0.9, f"{name}: the structure was not read ({found} objects)"
+    assert c2 / c1 < MAX_RATIO, f"{name}: {c1:.3f}s -> {c2:.3f}s for twice the text"
+
+
+def test_task_texts_are_bounded_slices():
+    """A notice on one line: the tasks' texts together are never longer than the text."""
+    text = STRUCTURES["notice_on_one_line"](N)
+    r = govextract.extract(text)
+    assert len(r.responsibilities) == N
+    assert sum(len(x.task) for x in r.responsibilities) < len(text)
+    assert max(len(x.task) for x in r.responsibilities) <= responsibilities.MAX_TASK
