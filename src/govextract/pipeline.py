@@ -56,18 +56,19 @@ def _load_builtin() -> None:
         return
     _BUILTIN_LOADED = True
     from .extractors import meta, quantities, targets, actuals, structure, projects, responsibilities, target_lists
+    from .extractors.checks import run_checks
     from .region_codes import set_region_code
 
     for name, fn in (("meta", meta.extract_meta), ("structure", structure.extract_structure),
                      ("target_lists", target_lists.extract_target_lists), ("region_code", set_region_code),
                      ("quantities", quantities.extract_quantities), ("targets", targets.extract_targets),
                      ("actuals", actuals.extract_actuals), ("projects", projects.extract_projects),
-                     ("responsibilities", responsibilities.extract_responsibilities)):
+                     ("responsibilities", responsibilities.extract_responsibilities), ("checks", run_checks)):
         _REGISTRY.setdefault(name, fn)   # a user's earlier register() of the same name wins
 
 
 DEFAULT_COMPONENTS = ("meta", "structure", "target_lists", "region_code", "quantities", "targets", "actuals",
-                      "projects", "responsibilities")
+                      "projects", "responsibilities", "checks")
 
 
 @dataclass

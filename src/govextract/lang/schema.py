@@ -112,6 +112,15 @@ def _code_units(where: str, value: Any) -> None:
             raise LanguageDataError(f"{where}: bad unit row {row!r}")
 
 
+def _bounds(where: str, value: Any) -> None:
+    """{key: [low, high]} with numbers and low <= high."""
+    if not isinstance(value, dict) or not value:
+        raise LanguageDataError(f"{where}: expected a non-empty mapping of bounds")
+    for k, v in value.items():
+        if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) for x in v) and v[0] <= v[1]):
+            raise LanguageDataError(f"{where}: {k!r} needs [low, high], not {v!r}")
+
+
 def _year_pair(where: str, value: Any) -> None:
     if not (isinstance(value, list) and len(value) == 2 and all(isinstance(y, int) for y in value)):
         raise LanguageDataError(f"{where}: expected [first year, last year]")
@@ -146,6 +155,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "about": ABOUT, "turn_words": WORDS, "measure_openers": WORDS, "bullets": WORDS, "sub_item_markers": WORDS,
         "whole_year_openers": WORDS, "five_year_openers": WORDS, "sub_item_headline_ids": WORDS,
     },
+    "plausibility.json": {"about": ABOUT, "by_unit_kind": Table(_bounds), "by_indicator": Table(_bounds)},
     "qualifiers.json": {
         "about": ABOUT, "after": Map(_QUALIFIER_VALUES), "inner": Map(_QUALIFIER_VALUES),
         "before": Map(_QUALIFIER_VALUES), "stretch": WORDS,
