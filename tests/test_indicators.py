@@ -29,7 +29,7 @@ ROWS = [(family, *row[:2]) for family, rows in TABLE["families"].items() for row
     ("全省空气质量优良天数比例", "air_quality_good_days"), ("城镇新增就业", "new_urban_jobs"),
     ("赤字率", "fiscal_deficit_ratio"), ("农民人均纯收入", "rural_net_income"), ("外汇储备", "forex_reserves"),
     ("粮食播种面积", "grain_sown_area"),
-    ("区级税收", None), ("高新技术企业增加值占GDP比重", None), ("占比", None),
+    ("引进内资", "domestic_capital"), ("区级税收", None), ("高新技术企业增加值占GDP比重", None), ("占比", None),
 ])
 def test_match(subject, indicator):
     assert V.match(subject) == indicator
@@ -199,3 +199,26 @@ def test_the_docs_list_every_id():
     section = page.split("### The ids", 1)[1].split("\n## ", 1)[0]
     listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
     assert listed == list(V.indicators)
+
+
+# -- headline per SPEC (actuals, "What is headline") ---------------------------------------------
+
+@pytest.mark.parametrize("subject", [
+    "地区生产总值", "规模以上工业增加值", "服务业增加值", "第一产业增加值", "三次产业增加值", "规模以上工业企业利润",
+    "一般公共预算收入", "地方一般公共预算收入", "固定资产投资", "社会消费品零售总额", "进出口总额", "出口总额",
+    "利用外资", "引进内资", "引进到位资金", "外汇储备", "居民消费价格", "城镇新增就业", "城镇调查失业率",
+    "城镇登记失业率", "农村劳动力转移就业", "居民人均可支配收入", "城镇居民人均可支配收入", "农民人均纯收入",
+    "农村贫困人口", "脱贫人口", "粮食产量", "单位GDP能耗", "能源消费总量", "PM2.5平均浓度", "空气质量优良天数比例",
+    "化学需氧量排放量", "服务业增加值比重", "常住人口城镇化率", "研发投入强度", "消费对经济增长的贡献率", "赤字率",
+])
+def test_headline_indicators(subject):
+    assert V.is_headline(V.match(subject)), subject
+
+
+@pytest.mark.parametrize("subject", [
+    "高技术制造业增加值", "新能源汽车产量", "现代服务业增加值", "制造业增加值", "建筑业增加值", "工业投资",
+    "房地产开发投资", "城乡居民储蓄存款余额", "金融机构存贷款余额", "税收收入", "一般公共预算支出", "研发经费支出",
+    "合同利用外资", "服务贸易进出口额", "旅游总收入", "港口货物吞吐量", "全员劳动生产率", "租赁和商务服务业增加值",
+])
+def test_not_headline(subject):
+    assert not V.is_headline(V.match(subject)), subject
