@@ -25,7 +25,7 @@ import regex
 from .. import _regex
 from ..document import Doc, LeadIn
 from ..lang import Lang
-from ..lang.patterns import group
+from ..lang.patterns import YEAR_DIGITS, group
 from ..model import Actual
 from ..text.sections import Heading
 from .figures import build
@@ -85,6 +85,8 @@ def _review_sections(doc: Doc) -> Iterator[tuple[Optional[Heading], int, int, Op
             yield h, h.title_end, h.end, h.horizon
     if found or not doc.text:
         return
+    if doc.report.meta.doc_type != "report":
+        return      # without titles, only a report's address shows where a review may stand
     end = next((h.start for h in roots if h.part == "plan"), None)
     if end is None:
         end = min((x.start for x in doc.lead_ins), default=len(doc.text))
@@ -127,7 +129,7 @@ def _paragraphs(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def summing_up(doc: Doc, start: int, end: int, headline_at: set[int]) -> Optional[Passage]:
+def summing_up(doc: Doc, start: int, end: int, headline_at: list[int]) -> Optional[Passage]:
     """The passage that opens the review text[start:end] and sums up the year.
 
     It starts at the first paragraph that states a headline figure and takes the paragraphs
@@ -188,8 +190,10 @@ def _cut_at_turn(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]
     return b
 
 
-def _first_headline(headline_at: set[int], a: int, b: int) -> Optional[int]:
-    return next((p for p in sorted(headline_at) if a <= p < b), None) if headline_at else None
+def _first_headline(headline_at: list[int], a: int, b: int) -> Optional[int]:
+    """The first headline figure in [a, b) (``headline_at`` is sorted)."""
+    i = bisect.bisect_left(headline_at, a)
+    return headline_at[i] if i < len(headline_at) and headline_at[i] < b else None
 
 
 # -- which figures are headline outcomes ----------------------------------------------------
@@ -257,34 +261,76 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
                 and not any(s <= q.raw.num_start < e for s, e in recalled)]
     chosen: dict[int, str] = {}
     for section, a, b, _hz in _review_sections(doc):
-        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-        here = [i for i in eligible if lo <= i < hi]
-        if _is_multi_year(doc, section, a, b):
-            for i in here:
-                # dated by its own sentence, or covered by a dated remark just before it
-                # (刚刚过去的2021年,…。全市…,全年生产总值增长8.5%: the sentence horizon is the year)
-                if _dated_to(doc, infos[i], ry) or infos[i].horizon == "year":
-                    chosen.setdefault(i, "dated_in_multi_year_review")
-            continue
-        at = {infos[i].raw.num_start for i in here}
-        passage = summing_up(doc, a, b, at)
-        if passage is None and section is not None and section.children:
-            # the review starts straight with a numbered section: the sentences at its head
-            first = section.children[0]
-            passage = summing_up(doc, first.title_start, first.end, at)
-        picked = [i for i in here if passage and passage.start <= infos[i].raw.num_start < passage.end
-                  and not (infos[i].horizon == "multi_year" and not _dated_to(doc, infos[i], ry))]
-        rule = "summing_up_passage"
-        if not picked:
-            picked = _whole_year_figures(doc, [i for i in here if infos[i].horizon != "multi_year"], ry)
-            rule = "whole_year_figure_elsewhere_in_review"
-        for i in picked:
-            chosen.setdefault(i, rule)
-        # figures dated to the year inside a five-year stretch of a one-year review count too
-        for i in here:
-            if infos[i].horizon == "multi_year" and _dated_to(doc, infos[i], ry):
-                chosen.setdefault(i, "dated_in_multi_year_review")
+        multi = _is_multi_year(doc, section, a, b)
+        for k, (s, e, kind) in enumerate(_stretches(doc, a, b, multi, ry)):
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            here = [i for i in eligible if lo <= i < hi]
+            if kind == "multi_year":
+                for i in here:
+                    if _dated_by_its_sentence(doc, infos[i], ry):
+                        chosen.setdefault(i, "dated_in_multi_year_review")
+                continue
+            first_child = section.children[0] if section is not None and section.children and k == 0 else None
+            for i, rule in _year_stretch(doc, here, s, e, first_child, ry):
+                chosen.setdefault(i, rule)
     return _once([(i, infos[i], chosen[i]) for i in sorted(chosen)])
+
+
+def _year_stretch(doc: Doc, here: list[int], s: int, e: int, first_child: Optional[Heading],
+                  ry: Optional[int]) -> list[tuple[int, str]]:
+    """The outcomes of a stretch about one year: its summing-up passage, or the head of its
+    first numbered section, or (neither stating a figure) whole-year figures elsewhere in it."""
+    infos = doc.qinfo
+    at = sorted(infos[i].raw.num_start for i in here)
+    passage = summing_up(doc, s, e, at)
+    if passage is None and first_child is not None:
+        passage = summing_up(doc, first_child.title_start, min(e, first_child.end), at)
+    if passage is not None:
+        picked = [i for i in here if passage.start <= infos[i].raw.num_start < passage.end]
+        if picked:
+            return [(i, "summing_up_passage") for i in picked]
+    return [(i, "whole_year_figure_elsewhere_in_review") for i in _whole_year_figures(doc, here, ry)]
+
+
+def _stretches(doc: Doc, a: int, b: int, multi: bool, ry: Optional[int]) -> list[tuple[int, int, str]]:
+    """The review text[a:b] cut where a sentence opens a stretch about one year (一年来,
+    刚刚过去的2021年, 2021年以来) or about five (五年来, 过去五年): (start, end, kind)."""
+    text = doc.text
+    pats = _patterns(doc.vocab.lang)
+    year_open = doc.vocab.lang.cached("year_stretch_openers", lambda lang: _regex.compile(
+        rf"[ \t\u3000*#]*+(?:{group(lang.words('summing_up.json', 'addresses'))}[!,:]?+)?+"
+        rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS})年以来)"))
+    kind = "multi_year" if multi else "year"
+    out: list[tuple[int, int, str]] = []
+    cur = a
+    k = doc.sentences.index_at(a)
+    for s, e in doc.sentences.spans[k:]:
+        if s >= b:
+            break
+        if s <= a:
+            continue
+        m = year_open.match(text, s, min(e, s + 2 * OPENER_REACH))
+        new = None
+        if m and (m.group("y") is None or ry is None or int(m.group("y")) == ry):
+            new = "year"
+        elif pats["five_year"].match(text, s, min(e, s + OPENER_REACH)):
+            new = "multi_year"
+        if new is not None and new != kind:
+            out.append((cur, s, kind))
+            cur, kind = s, new
+    out.append((cur, b, kind))
+    return out
+
+
+def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
+    """In a stretch about several years, a figure counts only when its own sentence names the
+    previous year (2021年,全市经济总量…; 由2018年的52亿元增加到2023年的81.4亿元)."""
+    if ry is None:
+        return False
+    if q.explicit_year == ry:
+        return True
+    head = doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH)]
+    return f"{ry}年" in head and "以来" not in doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH + 4)]
 
 
 def _whole_year_figures(doc: Doc, candidates: list[int], ry: Optional[int]) -> list[int]:

@@ -27,6 +27,8 @@ MIN_LIST_INDICATORS = 3
 _ENDINGS = "。!?”’\")）】]》日"
 # A last line this short is a signature or a date (…人民政府), not a sentence cut short.
 MAX_SIGNATURE = 40
+# An aside in brackets is this short: a bracket further back does not hold the figure.
+ASIDE_REACH = 200
 # Texts shorter than this are excerpts, not reports that may have been cut.
 MIN_REPORT_CHARS = 3000
 _ITEM_NUMBER = _regex.compile(r"[ \t\u3000*#]*+(?P<open>\()?+(?P<n>[一二三四五六七八九十0-9]{1,3})(?(open)\)|[.、])")
@@ -80,7 +82,8 @@ def check_list_numbers_read(doc: Doc) -> Iterator[Check]:
 def _in_aside(doc: Doc, q: QInfo) -> bool:
     """A figure inside brackets ((按可比价计算), an assignment block) is no item of the list."""
     text = doc.text
-    return text.rfind("(", q.sent[0], q.raw.num_start) > text.rfind(")", q.sent[0], q.raw.num_start)
+    a = max(q.sent[0], q.raw.num_start - ASIDE_REACH)
+    return text.rfind("(", a, q.raw.num_start) > text.rfind(")", a, q.raw.num_start)
 
 
 def check_list_missing(doc: Doc) -> Iterator[Check]:
@@ -227,7 +230,7 @@ def check_document(doc: Doc) -> Iterator[Check]:
     meta = doc.report.meta
     has_review = any(h.part == "review" for h in doc.headings)
     has_plan = any(h.part == "plan" for h in doc.headings) or bool(doc.target_lists)
-    if meta.doc_type == "unknown" and not has_review and not has_plan:
+    if meta.doc_type == "unknown" and not has_review and not has_plan and len(doc.text) >= MIN_REPORT_CHARS:
         yield _check(doc, "not_a_work_report", "warning",
                      "the text has no address, no review and no plan part: it may not be a work report")
     text = doc.text.rstrip(" \t\u3000\n*#")

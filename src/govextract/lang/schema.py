@@ -137,6 +137,15 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "relations.json": {
         "about": ABOUT, "growth_up": WORDS, "growth_down": WORDS, "level": WORDS, "fillers": WORDS,
         "rate_of_change_suffixes": WORDS,
+        # the indicator matcher's words (docs/vocabularies.md, "How a subject is matched"):
+        # 增长率 ends a rate of change (规上工业增加值增长率) and an indicator's own name
+        # (人口自然增长率): stripped for matching only, never read as "names a rate" for kind
+        "ambiguous_rate_suffixes": WORDS,
+        # endings and joining words of a ratio written out (X占Y比重, X与Y之比, X相当于Y的比例)
+        "ratio_suffixes": WORDS, "ratio_connectors": WORDS,
+        # the words that end a sector name (服务业, 工业): a word before a name that opens with a
+        # sector name makes a sub-sector (租赁和商务服务业增加值 is not 服务业增加值)
+        "sector_suffixes": WORDS,
     },
     "verbs.json": {"about": ABOUT, "transitive": WORDS},
     "horizons.json": {"about": ABOUT, "multi_year_markers": WORDS, "estimate_markers": WORDS},
@@ -154,6 +163,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "summing_up.json": {
         "about": ABOUT, "turn_words": WORDS, "measure_openers": WORDS, "bullets": WORDS, "sub_item_markers": WORDS,
         "whole_year_openers": WORDS, "five_year_openers": WORDS, "sub_item_headline_ids": WORDS,
+        "year_stretch_openers": WORDS, "addresses": WORDS,
     },
     "plausibility.json": {"about": ABOUT, "by_unit_kind": Table(_bounds), "by_indicator": Table(_bounds)},
     "qualifiers.json": {
