@@ -19,6 +19,14 @@ YEAR = YEAR_DIGITS + "年"
 YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
 # Chinese numerals that number headings and items (一、 (三) 第十部分).
 CN_ITEM_DIGITS = "一二三四五六七八九十"
+# A month and day: 1月22日 (captions print the day without the year).
+MONTH_DAY = r"[0-9]{1,2}月[0-9]{1,2}日"
+# A calendar date in digits: 2024年1月22日 (full-width digits are ASCII after normalisation).
+DATE_DIGITS = YEAR + MONTH_DAY
+# A calendar date in Chinese numerals: 二〇二三年一月四日, 二〇二三年十二月二十八日.
+DATE_NUMERALS = "[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+# Either form.
+DATE = f"(?:{DATE_DIGITS}|{DATE_NUMERALS})"
 
 
 def alt(words: Iterable[str]) -> str:
