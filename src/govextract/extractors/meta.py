@@ -48,6 +48,8 @@ DATELINE_TAIL = 80
 OPENING_LINES = 6
 # A line of the opening is short; a longer line is body text (a run-in dateline is read by its anchor).
 LINE_MAX = 200
+# A date is at most this long (二〇二三年十二月二十八日).
+DATE_MAX = 16
 # A personal name with its inner blanks is at most this long (dotted names: 吾肉孜阿力·哈西哈尔巴依).
 NAME_SCAN = 24
 # Layout between a title and its name: blanks, bold marks, a colon or a dash (市长——余学友).
@@ -127,6 +129,7 @@ class _Vocab:
     opener_gov_re: Any
     known_gov_re: Any
     known_re: Any
+    meeting_end_re: Any
     opener_bare_re: Any
     notice_labels: tuple[str, ...]
     plan_excerpt_words: tuple[str, ...]
@@ -254,6 +257,7 @@ def _build(lang: Lang) -> _Vocab:
         opener_gov_re=_regex.compile(rf"{group(au('speech_openers'))}(?P<region>{unit}){gov}"),
         known_gov_re=_regex.compile(rf"(?P<region>{group(known)}){gov}"),
         known_re=_regex.compile(group(known)),
+        meeting_end_re=_regex.compile(rf"{group(dl('meeting_words'))}{group(dl('meeting_endings'))}"),
         opener_bare_re=_regex.compile(
             rf"{group(au('speech_openers'))}(?:{_ORDINAL}{group(dl('term_words'))})?(?P<suffix>{group(suffixes)}){gov}"),
         notice_labels=dl("notice_labels"),
@@ -612,6 +616,8 @@ def _name_before(text: str, title_start: int, seg_start: int, v: _Vocab) -> Opti
     j = title_start
     while j > seg_start and title_start - j < NAME_SCAN and (_is_han(text[j - 1]) or text[j - 1] in v.dots):
         j -= 1
+    for dm in v.date_re.finditer(text, max(seg_start, j - DATE_MAX), title_start):
+        j = max(j, dm.end())                 # 2024年1月10日林志强市长: the name starts after the date
     for part in v.day_parts:                 # 1月12日上午李建国代市长
         if text.startswith(part, j, title_start):
             j += len(part)
@@ -642,11 +648,11 @@ def _title_matches(text: str, s: int, e: int, v: _Vocab) -> Iterator[Any]:
 
 
 def _speaker_in(text: str, s: int, e: int, v: _Vocab, reading: _Reading, shape: str, *,
-                caption: bool = False) -> Optional[_Speaker]:
+                caption: bool = False, note: bool = True) -> Optional[_Speaker]:
     """A title with its name in ``text[s:e]``: the name after the title, else before it.
 
-    A title with nothing printed after it is noted as bare; one followed by text that is no
-    name is noted as a slot (the ``speaker_missing`` check).
+    With ``note``, a title with nothing printed after it is noted as bare, one followed by
+    text that is no name as a slot (the ``speaker_missing`` check).
     """
     for m in _title_matches(text, s, e, v):
         if m.group("dep") and caption:
@@ -659,8 +665,10 @@ def _speaker_in(text: str, s: int, e: int, v: _Vocab, reading: _Reading, shape: 
             before = _name_before(text, m.start(), s, v)
             if before and (not caption or v.caption_term_re.match(text, m.end(), e)):
                 return _Speaker(before[2], before[:2], m.group(0), m.span(), None, shape + "-name-first")
-        if not caption:
-            (reading.bare if _only_layout(text, m.end(), e, v) else reading.slots).append(m.span())
+        if _only_layout(text, m.end(), e, v):
+            reading.bare.append(m.span())
+        elif note and not caption:
+            reading.slots.append(m.span())
     return None
 
 
@@ -681,11 +689,11 @@ def _dated_name(text: str, s: int, e: int, v: _Vocab) -> Optional[tuple[int, int
 
 
 def _speaker_in_lines(text: str, lines: list[tuple[int, int]], v: _Vocab, reading: _Reading,
-                      shape: str) -> Optional[_Speaker]:
+                      shape: str, note: bool = True) -> Optional[_Speaker]:
     """Title lines: ``市长 林志强``, ``林志强市长``, or a title ending its line over a name line."""
     for i, (s, e) in enumerate(lines):
         n_bare = len(reading.bare)
-        sp = _speaker_in(text, s, e, v, reading, shape)
+        sp = _speaker_in(text, s, e, v, reading, shape, note=note)
         if sp:
             return sp
         if len(reading.bare) > n_bare and i + 1 < len(lines):
@@ -716,11 +724,24 @@ def _speaker_in_tail(text: str, d: _Dateline, op: _Opening, v: _Vocab, reading: 
     if sp:
         return sp
     if end == op.address:
-        s = _skip_layout(text, d.end, end, v)
-        name = _valid_name(text[s:_trim_end(text, s, end, v)], v)
-        if name and all(_is_han(c) or c in _BLANKS or c in v.dots for c in text[s:_trim_end(text, s, end, v)]):
-            return _Speaker(name, (s, _trim_end(text, s, end, v)), None, None, None, "name-before-address")
+        return _glued_name(text, d.start, op.address, v)
     return None
+
+
+def _glued_name(text: str, s: int, address: int, v: _Vocab) -> Optional[_Speaker]:
+    """A name with no title between the meeting words and the address:
+    ``…第一次会议上陈立新各位代表：`` (title null)."""
+    meet = None
+    for m in v.meeting_end_re.finditer(text, max(s, address - DATELINE_TAIL), address):
+        meet = m
+    if meet is None:
+        return None
+    a = _skip_layout(text, meet.end(), address, v)
+    b = _trim_end(text, a, address, v)
+    if not all(_is_han(c) or c in _BLANKS or c in v.dots for c in text[a:b]):
+        return None
+    name = _valid_name(text[a:b], v)
+    return _Speaker(name, (a, b), None, None, None, "name-before-address") if name else None
 
 
 def _trim_end(text: str, s: int, e: int, v: _Vocab) -> int:
@@ -774,12 +795,13 @@ def _speaker_attempts(text: str, op: _Opening, v: _Vocab, r: _Reading) -> Iterat
         a_s, _ = _line_at(text, op.address)
         if a_s < op.address:
             yield _speaker_in(text, a_s, op.address, v, r, "address-line")
+            yield _glued_name(text, a_s, op.address, v)
         if d is None:
             yield _speaker_in_lines(text, list(reversed(list(_lines_before(text, op.address)))), v, r,
                                     "line-before-address")
     yield _speaker_in_captions(text, op, v, r)
     if d is None and op.address < 0:
-        yield _speaker_in_lines(text, _first_lines(text, op.end), v, r, "first-lines")
+        yield _speaker_in_lines(text, _first_lines(text, op.end), v, r, "first-lines", note=False)
     near = list(_lines_before(text, op.address)) if op.address >= 0 else _first_lines(text, op.end)
     yield _speaker_in_dated_lines(text, near, v)
 
@@ -798,19 +820,30 @@ def _read_speaker(text: str, op: _Opening, v: _Vocab) -> _Reading:
 def _session_date(text: str, op: _Opening, v: _Vocab) -> Optional[tuple[tuple[int, int, int], tuple[int, int]]]:
     """The dateline's date, else a date on a short line next to it (``（1999年12月29日）``)."""
     d = op.dateline
-    if d is None:
-        return None
-    if d.date and d.date[0] and d.date_span:
+    if d is not None and d.date and d.date[0] and d.date_span:
         return d.date, d.date_span
-    stop = op.address if op.address >= 0 else op.end
-    near = (list(_lines_after(text, d.line_start, max(stop, d.line_end)))[:2]
-            + list(_lines_before(text, d.line_start))[:2])
+    if d is not None:
+        stop = op.address if op.address >= 0 else op.end
+        near = (list(_lines_after(text, d.line_start, max(stop, d.line_end)))[:2]
+                + list(_lines_before(text, d.line_start))[:2])
+    elif op.address >= 0:                   # no dateline: a line under the title that holds a date
+        near = [(s, e) for s, e in _lines_before(text, op.address) if _is_date_line(text, s, e, v)]
+    else:
+        return None
     for s, e in near:
         m = v.date_re.search(text, s, e)
         date = _parse_date(m.group(0)) if m else None
         if m and date and date[0]:
             return date, m.span()
     return None
+
+
+def _is_date_line(text: str, s: int, e: int, v: _Vocab) -> bool:
+    """``（2001年2月20日）`` or ``（2010年1月22日 秦光荣）``: a date, and a name at most."""
+    m = v.date_re.search(text, s, e)
+    if m is None or not _only_layout(text, s, m.start(), v):
+        return False
+    return _only_layout(text, m.end(), e, v) or _dated_name(text, s, e, v) is not None
 
 
 def _title(text: str, v: _Vocab) -> tuple[Optional[str], Any]:
@@ -849,15 +882,25 @@ def _first_region(text: str, pat: Any, end: int, v: _Vocab) -> Optional[_Region]
 
 
 def _bare_suffix(text: str, reading: _Reading, v: _Vocab) -> Optional[str]:
-    """The suffix a dateline or address names without a name: ``在自治区第八届人民代表大会``,
-    ``我代表省人民政府`` → 自治区, 省."""
+    """The suffix a dateline, a title line or the address names without a name:
+    ``在自治区第八届人民代表大会``, ``自治区主席 …``, ``我代表省人民政府`` → 自治区, 自治区, 省."""
     d = reading.opening.dateline
-    if d is not None:
-        place = text[d.place[0]:d.place[1]].strip()
-        if place in v.suffix_levels:
-            return place
+    sp = reading.speaker
+    for span in (d.place if d else None, sp.gov_span if sp else None):
+        if span is not None:
+            bare = _strip_gov(text[span[0]:span[1]].strip(), v)
+            if bare in v.suffix_levels:
+                return bare
     m = v.opener_bare_re.search(text, 0, min(len(text), ISSUER_SCAN))
     return m.group("suffix") if m else None
+
+
+def _strip_gov(s: str, v: _Vocab) -> str:
+    """``自治区人民政府`` → ``自治区``."""
+    for w in v.gov_words:
+        if s.endswith(w):
+            return s[:-len(w)]
+    return s
 
 
 def _most_named(text: str, suffix: str, v: _Vocab) -> Optional[_Region]:
@@ -989,10 +1032,11 @@ def check_meta(doc: Doc, reading: Optional[_Reading] = None) -> None:
         s, e = reading.slots[0]
         _check(doc, "speaker_missing", "error",
                f"the opening prints the title {text[s:e]} but no speaker was read next to it", (s, e))
-    if meta.region is None:
+    looks_like_a_report = d is not None or meta.doc_type != "unknown"
+    if meta.region is None and looks_like_a_report:
         _check(doc, "region_missing", "error", "no reporting government was found in the opening",
                (d.start, d.end) if d else None)
-    elif meta.level is None:
+    elif meta.region is not None and meta.level is None:
         _check(doc, "level_missing", "warning", f"no administrative level is known for {meta.region}",
                (d.start, d.end) if d else None)
     sp = reading.speaker
