@@ -55,28 +55,18 @@ def _load_builtin() -> None:
     if _BUILTIN_LOADED:
         return
     _BUILTIN_LOADED = True
-    from .extractors import meta, quantities, targets, actuals, structure, projects, responsibilities
+    from .extractors import meta, quantities, targets, actuals, structure, projects, responsibilities, target_lists
 
-    def _meta(doc: Doc) -> None:
-        meta.extract_meta(doc)
-
-    def _quantities(doc: Doc) -> None:
-        lists = targets.find_lists(doc)
-        doc.user_data["target_lists"] = lists
-        lead_year = next((ls.year for ls in lists if ls.headline and ls.tier is None and ls.year), None)
-        meta.infer_years(doc, lead_year)
-        quantities.extract_quantities(doc)
-
-    _REGISTRY.setdefault("meta", _meta)
-    _REGISTRY.setdefault("quantities", _quantities)
-
-    for name, fn in (("structure", structure.extract_structure), ("targets", targets.extract_targets),
+    for name, fn in (("meta", meta.extract_meta), ("structure", structure.extract_structure),
+                     ("target_lists", target_lists.extract_target_lists),
+                     ("quantities", quantities.extract_quantities), ("targets", targets.extract_targets),
                      ("actuals", actuals.extract_actuals), ("projects", projects.extract_projects),
                      ("responsibilities", responsibilities.extract_responsibilities)):
         _REGISTRY.setdefault(name, fn)   # a user's earlier register() of the same name wins
 
 
-DEFAULT_COMPONENTS = ("meta", "structure", "quantities", "targets", "actuals", "projects", "responsibilities")
+DEFAULT_COMPONENTS = ("meta", "structure", "target_lists", "quantities", "targets", "actuals", "projects",
+                      "responsibilities")
 
 
 @dataclass

@@ -119,12 +119,14 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "horizons.json": {"about": ABOUT, "multi_year_markers": WORDS, "estimate_markers": WORDS},
     "parts.json": {
         "about": ABOUT, "review": WORDS, "plan": WORDS, "multi_year": WORDS, "one_year": WORDS, "title_end": WORDS,
+        "report_title": WORDS,
     },
     "target_lists.json": {
         "about": ABOUT, "lead_required_modifiers": WORDS, "lead_optional_modifiers": WORDS, "lead_heads": WORDS,
         "lead_standalone_nouns": WORDS, "lead_verbs": WORDS, "lead_copulas": WORDS, "binding_nouns": WORDS,
         "second_tier": WORDS, "recap_markers": WORDS, "recall_markers": WORDS, "quoted_plan_markers": WORDS,
-        "not_set_shapes": PATTERNS,
+        "not_set_shapes": PATTERNS, "item_subject_heads": WORDS,
+        "five_year_item_markers": WORDS, "lead_noun_joiners": WORDS,
     },
     "qualifiers.json": {
         "about": ABOUT, "after": Map(_QUALIFIER_VALUES), "inner": Map(_QUALIFIER_VALUES),

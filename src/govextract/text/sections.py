@@ -33,13 +33,15 @@ _ATTACHMENT = _regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
 _TITLE_STOP = _regex.compile(r"[。\n!?:]")
 # A heading glued to its first sentence ends after these words.
 _YEAR = _regex.compile(rf"{YEAR_DIGITS}(?=年)")
+_DIGIT = _regex.compile(r"[0-9]")
 
 
 def _words() -> dict[str, "regex.Pattern[str]"]:
     """The title words of each part, from ``data/parts.json``."""
     return default_lang().cached("section_part_words", lambda lang: {
         key: _regex.compile(alt(lang.words("parts.json", name)))
-        for key, name in (("review", "review"), ("plan", "plan"), ("multi", "multi_year"), ("one_year", "one_year"))})
+        for key, name in (("review", "review"), ("plan", "plan"), ("multi", "multi_year"), ("one_year", "one_year"),
+                          ("report_title", "report_title"))})
 
 
 @dataclass
@@ -146,6 +148,44 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         te = _title_end(text, ts)
         out.append(Heading(level=lvl, number=num, style=key, value=value, start=m.start(), title_start=ts,
                            title_end=te))
+    if starts is not None:
+        out.extend(_part_titles(text, starts))
+        out.sort(key=lambda h: h.start)
+    return out
+
+
+# An unnumbered title of a part stands on a line of its own and is a short phrase.
+MAX_PART_TITLE = 30
+_NOT_IN_TITLE = frozenset(",。;:!?、()“”")
+
+
+def _part_titles(text: str, starts: list[int]) -> list[Heading]:
+    """Unnumbered titles of a report's parts (``2019年工作回顾``, ``今后五年的目标任务``,
+    ``**2020年再出发征程任重道远**``): a short line of its own, without a sentence's
+    punctuation, that names a part of a report (by its words, or by a year and 工作/发展)."""
+    out: list[Heading] = []
+    w = _words()
+    n = len(text)
+    for s in starts:
+        if s >= n or (s > 0 and text[s - 1] != "\n"):
+            continue
+        nl = text.find("\n", s, s + MAX_PART_TITLE + 8)
+        if nl < 0 and n - s > MAX_PART_TITLE + 8:
+            continue        # the line goes on: a paragraph, not a title
+        e = nl if nl >= 0 else n
+        ts, te = _skip_blank(text, s), e
+        while te > ts and text[te - 1] in _LEADING:
+            te -= 1
+        title = text[ts:te]
+        if not 4 <= len(title) <= MAX_PART_TITLE or _HEADING.match(text, ts) or _NOT_IN_TITLE.intersection(title):
+            continue
+        y = _YEAR.search(title)
+        dated = y is not None and not _DIGIT.search(title, 0, y.start()) and not _DIGIT.search(title, y.end())
+        if not (dated or w["review"].search(title) or w["plan"].search(title) or w["multi"].search(title)):
+            continue
+        if w["report_title"].search(title):
+            continue        # 2021年政府工作报告: the document's own title
+        out.append(Heading(level=0, number="", style="u0", value=0, start=ts, title_start=ts, title_end=te))
     return out
 
 
@@ -242,6 +282,9 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
     for h in heads:
         if breaks and any(last_top is not None and last_top.start < b <= h.start for b in breaks):
             stack, last_top, inner = [], None, 0   # an attachment starts a new numbering
+        if h.level == 0:
+            classify(h, text)
+            last_top, inner = None, 0   # a part title starts the numbering of its sections anew
         if h.level == 1 and last_top is not None:
             if h.value == 1 and last_top.part in ("plan", "review") and (last_top.value >= 2 or not inner):
                 h.level, inner = 2, 1
@@ -263,7 +306,7 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
         if stack:
             parent = stack[-1]
             parent.children.append(h)
-            h.part = parent.part if h.level > 1 else h.part
+            h.part = parent.part if h.level > 1 or parent.level == 0 else h.part
             if h.horizon is None:
                 h.horizon = parent.horizon
             if h.year is None:
