@@ -23,6 +23,8 @@ Yardsticks (deliberately plain; see the patterns for the exact forms):
   should give a speaker, and the same name. The shape of the first such place is recorded
   (run-in, before-meeting, own-line, two-lines, name-first, glued-to-address, caption,
   dated-name).
+  The reports where the library gives a speaker the yardstick did not see are listed for
+  reading (``speaker_the_yardstick_did_not_see``), not scored.
 - **region and level**: every report should get both; with a ``<year>-<government>.txt``
   file name the region should equal the government named (some bulk file names are wrong:
   the list of differences is for reading, not a score).
@@ -123,6 +125,7 @@ def region_of_file(name: str) -> Optional[str]:
 
 # -- one report ----------------------------------------------------------------------------
 def measure(path: str) -> dict[str, Any]:
+    cpu = time.process_time()
     raw = pathlib.Path(path).read_text(encoding="utf-8", errors="replace")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -145,6 +148,7 @@ def measure(path: str) -> dict[str, Any]:
         "actuals": len(r.actuals),
         "gdp": any(a.indicator == "gdp" for a in r.actuals),
         "checks": sorted({c.code for c in r.checks}),
+        "cpu": time.process_time() - cpu,
     }
 
 
@@ -166,6 +170,8 @@ def summarise(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, lis
         elif x["speaker"] != x["opening_speaker"]:
             fail["speaker_differs_from_opening"].append(f'{x["file"]}: {x["speaker"]} / {x["opening_speaker"]}')
     for x in rows:
+        if x["speaker"] and not x["opening_speaker"]:      # for reading: a speaker the yardstick did not see
+            fail["speaker_the_yardstick_did_not_see"].append(f'{x["file"]}: {x["title"]} {x["speaker"]}')
         if not (x["region"] and x["level"]):
             fail["region_or_level_missing"].append(x["file"])
         elif x["file_region"] and x["region"] != x["file_region"]:
@@ -190,6 +196,7 @@ def summarise(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, lis
     named = [x for x in rows if x["file_region"]]
     summary = {
         "reports": len(rows),
+        "cpu_seconds": round(sum(x["cpu"] for x in rows), 1),
         "targets": [sum(bool(x["targets"]) for x in lead), len(lead)],
         "speaker": [sum(bool(x["speaker"]) for x in spk), len(spk)],
         "speaker_same_name": [sum(x["speaker"] == x["opening_speaker"] for x in spk), len(spk)],
@@ -206,7 +213,7 @@ def summarise(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, lis
 def render(s: dict[str, Any], folder: str, since: int, seconds: float, jobs: int) -> str:
     lines = [
         f"govextract coverage over {folder} (reports from {since} on: {s['reports']:,}; "
-        f"{seconds:.1f} s with {jobs} jobs)",
+        f"{seconds:.1f} s with {jobs} jobs, {s['cpu_seconds']:.1f} s of CPU in the workers)",
         f"targets   reports with a target lead-in that give targets: {_share(*s['targets'])}",
         f"speaker   reports whose opening names a speaker that give one: {_share(*s['speaker'])}; "
         f"the same name: {_share(*s['speaker_same_name'])}",

@@ -111,6 +111,8 @@ OWN_EXAMPLES = [
      {"speaker": "巴图·孟和额尔敦", "speaker_title": "盟长", "region": "东山盟", "level": "city"}),
     ("——2003年1月11日在北原自治区第十届人民代表大会第一次会议上\n自治区代主席乌云其木格\n各位代表：",
      {"speaker": "乌云其木格", "speaker_title": "代主席", "region": "北原自治区", "level": "province"}),
+    ("——2021年1月22日在东港市第十八届人民代表大会第六次会议上\n\n东港市代市长李在明\n\n各位代表：",
+     {"speaker": "李在明", "speaker_title": "代市长", "region": "东港市"}),
     # a name with no title glued to the address
     ("2021年12月20日在城关区第十九届人民代表大会第一次会议上王建国各位代表：现在，我代表区人民政府作报告。",
      {"speaker": "王建国", "speaker_title": None, "region": "城关区", "level": "district"}),
