@@ -27,7 +27,7 @@ from typing import Any, Iterator, Optional
 from .. import _regex
 from ..document import Doc
 from ..lang import Lang, default_lang
-from ..lang.patterns import DATE, MONTH_DAY, YEAR, YEAR_DIGITS, group
+from ..lang.patterns import DATE, DATE_PARTS, MONTH_DAY, ORDINAL, YEAR, YEAR_DIGITS, group
 from ..model import Check, Span
 from ..numbers.numerals import NumeralError, parse_chinese_numeral
 
@@ -72,17 +72,12 @@ DATE_UNDER_TITLE = 40
 DATE_UNDER_TITLE_SCAN = 300
 
 _BLANKS = " \t"
-# Marks that close a clause: a dateline's date, 在 and place stand in one clause with its congress.
-_CLAUSE_MARKS = ("。", "，", ",", "；", ";", "、")
-# An ordinal of a congress's term or session: 第十四届, 十一届, 第2次.
-_ORDINAL = "第?[一二三四五六七八九十百〇零0-9]{1,4}"
 # A plain personal name: 2 to 5 characters (乌云其木格), blanks inside only up to 4 (林 志强).
 _NAME_MIN, _NAME_MAX, _NAME_BLANKED_MAX = 2, 5, 4
 # Each part of a dotted name (阿不都热依木·买买提) has 1 to 10 characters.
 _PART_MAX = 10
 # A name printed before its title (林志强市长) has 2 to 4 characters, or is dotted.
 _NAME_BEFORE_MAX = 4
-_DIGIT_DATE = re.compile(r"([0-9]{4})?年?([0-9]{1,2})月([0-9]{1,2})日")
 
 
 def _is_han(c: str) -> bool:
@@ -114,6 +109,8 @@ class _Vocab:
     date_re: Any
     caption_anchors: tuple[str, ...]
     day_parts: tuple[str, ...]
+    clause_marks: tuple[str, ...]
+    county_under_prefecture: tuple[str, ...]
     suffixes: tuple[str, ...]
     suffix_levels: dict[str, str]
     short_forms: dict[str, str]
@@ -227,16 +224,18 @@ def _build(lang: Lang) -> _Vocab:
         congress_words=dl("congress_words"),
         # the end of the text before a congress word: 第九届 (全国 for the national congress)
         before_congress_re=_regex.compile(
-            rf"[ \t]*+(?:{_ORDINAL}{group(dl('term_words'))})?+[ \t]*+"
+            rf"[ \t]*+(?:{ORDINAL}{group(dl('term_words'))})?+[ \t]*+"
             rf"(?P<nat>{group(dl('national_markers'))})?+[ \t]*+\Z"),
         # after it: 第二次会议上, 第一次全体会议, 会议通过
         after_congress_re=_regex.compile(
-            rf"[\s*#_]{{0,8}}+(?P<ses>{_ORDINAL}{group(dl('session_words'))})?+[ \t]*+"
+            rf"[\s{_char_class(frozenset(sp('name_layout')))}]{{0,8}}+(?P<ses>{ORDINAL}{group(dl('session_words'))})?+[ \t]*+"
             rf"(?P<meet>{group(dl('meeting_words'))})?+(?P<end>{group(dl('meeting_endings'))})?+"),
         at_words=dl("at_words"),
         date_re=_regex.compile(rf"{DATE}|{MONTH_DAY}"),
         caption_anchors=dl("caption_anchors"),
         day_parts=dl("day_parts"),
+        clause_marks=dl("clause_marks"),
+        county_under_prefecture=au("county_under_prefecture"),
         suffixes=suffixes,
         suffix_levels=suffix_levels,
         short_forms=short_forms,
@@ -259,7 +258,7 @@ def _build(lang: Lang) -> _Vocab:
         known_re=_regex.compile(group(known)),
         meeting_end_re=_regex.compile(rf"{group(dl('meeting_words'))}{group(dl('meeting_endings'))}"),
         opener_bare_re=_regex.compile(
-            rf"{group(au('speech_openers'))}(?:{_ORDINAL}{group(dl('term_words'))})?(?P<suffix>{group(suffixes)}){gov}"),
+            rf"{group(au('speech_openers'))}(?:{ORDINAL}{group(dl('term_words'))})?(?P<suffix>{group(suffixes)}){gov}"),
         notice_labels=dl("notice_labels"),
         plan_excerpt_words=dl("plan_excerpt_words"),
         plan_excerpt_head_words=dl("plan_excerpt_head_words"),
@@ -331,14 +330,8 @@ def _region_in(s: str, v: _Vocab) -> Optional[tuple[str, int, int, Optional[str]
     a, b = units[-1]
     name = v.short_forms.get(s[a:b], s[a:b])
     parent = s[units[-2][0]:units[-2][1]] if len(units) > 1 else None
-    hint = "county" if parent and name.endswith(_city_suffix(v)) and _level(parent, v) == "city" else None
+    hint = "county" if parent and name.endswith(v.county_under_prefecture) and _level(parent, v) == "city" else None
     return name, a, b, hint
-
-
-def _city_suffix(v: _Vocab) -> tuple[str, ...]:
-    """Suffixes of a city's name (市): a city under a prefecture-level unit is county-level."""
-    return tuple(s for s in v.suffixes if len(s) == 1 and v.suffix_levels[s] == "city"
-                 and s not in ("州", "盟"))
 
 
 def _level(region: Optional[str], v: _Vocab, hint: Optional[str] = None) -> Optional[str]:
@@ -388,17 +381,18 @@ class _Opening:
 
 def _parse_date(s: str) -> Optional[tuple[int, int, int]]:
     """(year, month, day) of ``2024年1月22日`` or ``二〇二三年一月四日``; year 0 when not printed."""
-    m = _DIGIT_DATE.fullmatch(s)
+    m = DATE_PARTS.fullmatch(s)
+    if m is None:
+        return None
     try:
-        if m:
-            y, mo, d = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
-        else:
-            y_s, rest = s.split("年", 1)
-            mo_s, d_s = rest.rstrip("日").split("月", 1)
-            y, mo, d = (int(parse_chinese_numeral(x)) for x in (y_s, mo_s, d_s))
+        y, mo, d = (_number(m.group(k)) if m.group(k) else 0 for k in ("y", "m", "d"))
     except (ValueError, NumeralError):
         return None
     return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _number(s: str) -> int:
+    return int(s) if s.isdigit() and s.isascii() else int(parse_chinese_numeral(s))
 
 
 def _find_address(text: str, v: _Vocab, end: int) -> int:
@@ -416,52 +410,58 @@ def _last_of(text: str, words: tuple[str, ...], start: int, end: int) -> tuple[i
     return best
 
 
-def _dateline_window(text: str, c: int, v: _Vocab) -> tuple[int, int, int]:
-    """(window start, place end, line start) of the text before the congress word at ``c``.
+@dataclass
+class _Window:
+    """The text before a congress word that a dateline's date, 在 and place stand in."""
+    start: int
+    place_end: int                            # where 第九届 (or 全国) begins
+    line_start: int
+    national: Optional[tuple[int, int]]       # 全国 of 第十四届全国人民代表大会
 
-    A dateline broken before its congress (``——2022年12月30日在合肥市⏎⏎第十七届人民代表大会…``)
-    is read from the previous non-blank line.
-    """
+
+def _dateline_window(text: str, c: int, v: _Vocab) -> _Window:
+    """The window before the congress word at ``c``: its clause on its line, or the previous
+    non-blank line when the dateline is broken before its congress
+    (``——2022年12月30日在合肥市⏎⏎第十七届人民代表大会…``)."""
     ls = text.rfind("\n", 0, c) + 1
     ws = max(ls, c - DATELINE_BACK)
-    clause = max(text.rfind(mark, ws, c) for mark in _CLAUSE_MARKS) + 1
-    ws = max(ws, clause)
+    ws = max(ws, max(text.rfind(mark, ws, c) for mark in v.clause_marks) + 1)
     bm = v.before_congress_re.search(text, ws, c)
     place_end = bm.start() if bm else c
+    nat = bm.span("nat") if bm and bm.group("nat") else None
     if place_end == ls and ls > 0:
         for ps, pe in _lines_before(text, c):
             if pe - ps <= DATELINE_BACK:
-                return ps, pe, ps
+                return _Window(ps, pe, ps, nat)
             break
-    return ws, place_end, ls
+    return _Window(ws, place_end, ls, nat)
 
 
 def _dateline_at(text: str, c: int, word: str, v: _Vocab) -> Optional[_Dateline]:
-    """The dateline around the congress word at ``c``, or None when it is no dateline."""
-    ws, place_end, ls = _dateline_window(text, c, v)
-    _, le = _line_at(text, c)
-    bm = v.before_congress_re.search(text, max(_line_at(text, c)[0], c - DATELINE_BACK), c)
-    nat = bm.span("nat") if bm and bm.group("nat") else None
+    """The dateline around the congress word at ``c``, or None when it is no dateline: it needs
+    its session or meeting words after the congress, and a date, 在 or 会议上/通过."""
+    w = _dateline_window(text, c, v)
     after = v.after_congress_re.match(text, c + len(word))
     has_meeting = bool(after and (after.group("ses") or after.group("meet")))
-    at_s, at_e = _last_of(text, v.at_words, ws, place_end)
-    dates = list(v.date_re.finditer(text, ws, place_end))
+    at_s, at_e = _last_of(text, v.at_words, w.start, w.place_end)
+    dates = list(v.date_re.finditer(text, w.start, w.place_end))
     dm = dates[-1] if dates else None
     date = _parse_date(dm.group(0)) if dm else None
     dated = bool(date and date[0])
     if not has_meeting or not (dated or at_s >= 0 or (after and after.group("end"))):
         return None
-    place_start = max(at_e, dm.end() if dm else ws)
+    place_start = max(at_e, dm.end() if dm else w.start)
     if at_s < 0:                            # 2008年1月4日长沙市第十三届…会议通过: the name before 第
-        k = place_end
+        k = w.place_end
         while k > place_start and _is_han(text[k - 1]):
             k -= 1
         place_start = k
-    pre = (dm.end() if dm else ws, at_s) if at_s >= 0 and (dm is None or dm.end() <= at_s) else None
-    return _Dateline(start=min(x for x in (dm.start() if dm else c, at_s if at_s >= 0 else c, place_start)),
-                     end=after.end() if after else c + len(word), line_start=ls, line_end=le,
-                     tier=0 if dated else 1, date=date, date_span=dm.span() if dm else None,
-                     place=(place_start, place_end), national=nat, congress=(c, c + len(word)), pre=pre)
+    pre = (dm.end() if dm else w.start, at_s) if at_s >= 0 and (dm is None or dm.end() <= at_s) else None
+    return _Dateline(start=min(dm.start() if dm else c, at_s if at_s >= 0 else c, place_start),
+                     end=after.end() if after else c + len(word), line_start=w.line_start,
+                     line_end=_line_at(text, c)[1], tier=0 if dated else 1, date=date,
+                     date_span=dm.span() if dm else None, place=(place_start, w.place_end),
+                     national=w.national, congress=(c, c + len(word)), pre=pre)
 
 
 def _find_dateline(text: str, v: _Vocab, end: int, last: bool) -> Optional[_Dateline]:

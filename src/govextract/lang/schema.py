@@ -153,13 +153,13 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "datelines.json": {
         "about": ABOUT, "congress_words": WORDS, "national_markers": WORDS, "term_words": WORDS,
         "session_words": WORDS, "meeting_words": WORDS, "meeting_endings": WORDS, "at_words": WORDS,
-        "address_words": WORDS, "caption_anchors": WORDS, "title_words": WORDS, "day_parts": WORDS, "notice_labels": WORDS,
-        "plan_excerpt_words": WORDS, "plan_excerpt_head_words": WORDS, "excerpt_markers": WORDS,
-        "issuer_labels": WORDS,
+        "address_words": WORDS, "caption_anchors": WORDS, "title_words": WORDS, "day_parts": WORDS,
+        "clause_marks": WORDS, "notice_labels": WORDS, "plan_excerpt_words": WORDS,
+        "plan_excerpt_head_words": WORDS, "excerpt_markers": WORDS, "issuer_labels": WORDS,
     },
     "admin_units.json": {
         "about": ABOUT, "suffix_levels": Map(LEVELS), "short_suffixes": Table(lambda w, v: _word_lists(w, v)),
-        "government_words": WORDS, "national_names": WORDS,
+        "county_under_prefecture": WORDS, "government_words": WORDS, "national_names": WORDS,
         "not_name_stems": WORDS, "speech_openers": WORDS,
     },
 }
