@@ -120,7 +120,7 @@ def speaker_in_opening(opening: str) -> Optional[tuple[str, str]]:
 
 def region_of_file(name: str) -> Optional[str]:
     m = re.match(r"^[0-9]{4}(?:-[0-9]{1,2})?-(.+)\.txt$", name)
-    return m.group(1) if m else None
+    return m.group(1) if m and re.search(HAN, m.group(1)) else None      # not 1998-national.txt
 
 
 # -- one report ----------------------------------------------------------------------------
@@ -249,11 +249,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     rows.sort(key=lambda x: x["file"])
     summary, failures = summarise(rows)
     text = render(summary, args.folder, args.since, seconds, args.jobs)
-    print(text)
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"summary": summary, "text": text, "failures": failures},
                               ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(text)
     print(f"failing reports by check: {out}")
     return 0
 

@@ -122,9 +122,29 @@ OWN_EXAMPLES = [
     # a date and a name only
     ("2010年政府工作报告\n（2010年1月22日 刘大山）\n各位代表：\n现在，我代表省人民政府向大会作报告。",
      {"speaker": "刘大山", "speaker_title": None, "session_date": "2010-01-22"}),
+    # a name on the line after the dateline, with no title
+    ("——2016年1月12日在北城市第十四届人民代表大会第四次会议上\n\n**杜 学 军**\n\n各位代表：",
+     {"speaker": "杜学军", "speaker_title": None, "region": "北城市"}),
+    ("在南港市第十二届人民代表大会第三次会议上\n（2005年2月22日）\n张昌平\n各位代表：",
+     {"speaker": "张昌平", "speaker_title": None, "session_date": "2005-02-22"}),
+    ("（2021年1月25日在北山省第十三届人民代表大会第四次会议上 韩俊）\n各位代表：",
+     {"speaker": "韩俊", "speaker_title": None, "region": "北山省"}),
+    # a caption that names the speaker without a title
+    ("<!-- 1月10日上午，尹弘在中原省第十三届人民代表大会第三次会议上作政府工作报告。 -->\n各位代表：",
+     {"speaker": "尹弘", "speaker_title": None, "region": "中原省"}),
+    ("<!-- 李纪恒作政府工作报告 -->\n各位代表：\n", {"speaker": "李纪恒", "speaker_title": None}),
+    ("<!-- 图为李炳军作政府工作报告 -->\n各位代表：\n", {"speaker": None}),
+    # a date and a name in brackets after a title, with or without a blank
+    ("南川市政府工作报告（2012年2月2日 陈国鹰）\n各位代表：", {"speaker": "陈国鹰", "speaker_title": None}),
+    ("（2003年1月10日洪虎）\n各位代表：", {"speaker": "洪虎", "session_date": "2003-01-10"}),
+    # a letter-spaced title
+    ("——2023年1月6日在西城市第十七届人民代表大会第二次会议上\n市  长  买买提明·卡德\n各位代表：",
+     {"speaker": "买买提明·卡德", "speaker_title": "市长"}),
     # a date in Chinese numerals
     ("——二〇二三年十二月二十八日在南城市第六届人民代表大会第三次会议上\n市长 周平\n各位代表：",
      {"speaker": "周平", "speaker_title": "市长", "session_date": "2023-12-28"}),
+    ("——二0一四年一月十五日在北原自治区第十二届人民代表大会第二次会议上\n自治区主席 巴特尔\n各位代表：",
+     {"speaker": "巴特尔", "speaker_title": "主席", "session_date": "2014-01-15"}),
 ]
 
 

@@ -186,6 +186,16 @@ def _char_class(chars: frozenset[str]) -> str:
     return "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars))
 
 
+def _spaced(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` that letter-spaced lines print with blanks inside (市  长)."""
+    return "(?:" + "|".join("[ \t]{0,3}".join(_regex_escape(c) for c in w)
+                           for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _regex_escape(c: str) -> str:
+    return "\\" + c if not c.isalnum() else c
+
+
 def _build(lang: Lang) -> _Vocab:
     def sp(k: str) -> tuple[str, ...]:
         return lang.words("speakers.json", k)
@@ -210,7 +220,7 @@ def _build(lang: Lang) -> _Vocab:
     return _Vocab(
         title_re=_regex.compile(
             rf"(?P<dep>{group(sp('deputy_prefixes'))})?+(?P<act>{group(sp('acting_prefixes'))})?+"
-            rf"(?P<t>{group(sp('titles'))})"),
+            rf"(?P<t>{_spaced(sp('titles'))})"),
         title_levels={k: tuple(v) for k, v in lang.mapping("speakers.json", "title_levels").items()},
         dots=dots,
         deputy_prefixes=sp("deputy_prefixes"),
@@ -392,7 +402,13 @@ def _parse_date(s: str) -> Optional[tuple[int, int, int]]:
 
 
 def _number(s: str) -> int:
-    return int(s) if s.isdigit() and s.isascii() else int(parse_chinese_numeral(s))
+    if s.isdigit() and s.isascii():
+        return int(s)
+    return int(parse_chinese_numeral(s.translate(_ZERO_AS_LING)))
+
+
+# 二0一四, 二○一四: a zero typed for 〇 in a year of Chinese numerals
+_ZERO_AS_LING = str.maketrans({"0": "〇", "\u25cb": "〇"})
 
 
 def _find_address(text: str, v: _Vocab, end: int) -> int:
@@ -552,8 +568,16 @@ class _Reading:
 
 
 def _valid_name(raw: str, v: _Vocab) -> Optional[str]:
-    """The name printed in ``raw`` without its blanks, when it can be a personal name."""
+    """The name printed in ``raw`` without its blanks, when it can be a personal name.
+
+    Blanks inside a name are layout between its characters (``林　志强``, ``王 小 明``): the pieces
+    they separate have one character, one of them two at most (``镇长 李四`` is two words, ``长 余功斌``
+    a title cut short).
+    """
     name = "".join(c for c in raw if c not in _BLANKS)
+    pieces = [len(piece) for piece in raw.split()]
+    if len(pieces) > 1 and (max(pieces) > 2 or pieces.count(2) > 1):
+        return None
     if any(c in v.not_in_names for c in name) or any(w in name for w in v.not_name_words):
         return None
     parts = re.split("[" + _char_class(v.dots) + "]", name)
@@ -635,6 +659,10 @@ def _gov_before(text: str, seg_start: int, title_start: int, v: _Vocab) -> Optio
     return (s, title_start) if s < title_start else None
 
 
+def _unspaced(title: str) -> str:
+    return "".join(title.split())
+
+
 def _only_layout(text: str, s: int, e: int, v: _Vocab) -> bool:
     return all(c in v.layout or not c.isalnum() for c in text[s:e])
 
@@ -659,12 +687,13 @@ def _speaker_in(text: str, s: int, e: int, v: _Vocab, reading: _Reading, shape: 
             continue
         found = _name_after(text, m.end(), e, v, caption)
         if found:
-            return _Speaker(found[2], found[:2], m.group(0), m.span(), _gov_before(text, s, m.start(), v), shape)
+            return _Speaker(found[2], found[:2], _unspaced(m.group(0)), m.span(), _gov_before(text, s, m.start(), v),
+                            shape)
         closes = v.caption_term_re if caption else v.word_re
         if not m.group("dep") and (closes.match(text, m.end(), e) or v.end_re.match(text, m.end(), e)):
             before = _name_before(text, m.start(), s, v)
             if before and (not caption or v.caption_term_re.match(text, m.end(), e)):
-                return _Speaker(before[2], before[:2], m.group(0), m.span(), None, shape + "-name-first")
+                return _Speaker(before[2], before[:2], _unspaced(m.group(0)), m.span(), None, shape + "-name-first")
         if _only_layout(text, m.end(), e, v):
             reading.bare.append(m.span())
         elif note and not caption:
@@ -681,9 +710,10 @@ def _name_line(text: str, s: int, e: int, v: _Vocab) -> Optional[tuple[int, int,
 
 
 def _dated_name(text: str, s: int, e: int, v: _Vocab) -> Optional[tuple[int, int, str]]:
-    """A line that prints a date and a name only: ``（2010年1月22日 秦光荣）`` (no title)."""
+    """A date and a name ending a line, after its start or a mark: ``（2010年1月22日 秦光荣）``,
+    ``（2003年1月10日洪虎）``, ``唐山市政府工作报告（2012年2月2日 陈国鹰）`` (no title)."""
     m = v.date_re.search(text, s, e)
-    if m is None or not _only_layout(text, s, m.start(), v) or not text[m.end():m.end() + 1].isspace():
+    if m is None or (m.start() > s and text[m.start() - 1].isalnum()):
         return None
     return _name_line(text, m.end(), e, v)
 
@@ -701,8 +731,20 @@ def _speaker_in_lines(text: str, lines: list[tuple[int, int]], v: _Vocab, readin
             nxt = _name_line(text, lines[i + 1][0], lines[i + 1][1], v)
             if nxt:
                 reading.bare.pop()
-                return _Speaker(nxt[2], nxt[:2], text[t[0]:t[1]], t, _gov_before(text, s, t[0], v),
+                return _Speaker(nxt[2], nxt[:2], _unspaced(text[t[0]:t[1]]), t, _gov_before(text, s, t[0], v),
                                 shape + "-two-lines")
+    return None
+
+
+def _name_only(text: str, lines: list[tuple[int, int]], v: _Vocab, first: bool) -> Optional[_Speaker]:
+    """A line that holds a name only, right after the dateline (``first``) or after a line
+    that holds a date only: ``…会议上⏎**（2005年2月22日）**⏎**张昌平**`` (title null)."""
+    after_date = first
+    for s, e in lines:
+        found = _name_line(text, s, e, v)
+        if after_date and found and _only_layout(text, s, found[0], v):
+            return _Speaker(found[2], found[:2], None, None, None, "name-line")
+        after_date = _is_date_line(text, s, e, v)
     return None
 
 
@@ -723,25 +765,25 @@ def _speaker_in_tail(text: str, d: _Dateline, op: _Opening, v: _Vocab, reading: 
     sp = _speaker_in(text, d.end, end, v, reading, "run-in")
     if sp:
         return sp
-    if end == op.address:
-        return _glued_name(text, d.start, op.address, v)
-    return None
+    return _glued_name(text, d.start, end, v)
 
 
-def _glued_name(text: str, s: int, address: int, v: _Vocab) -> Optional[_Speaker]:
-    """A name with no title between the meeting words and the address:
-    ``…第一次会议上陈立新各位代表：`` (title null)."""
+def _glued_name(text: str, s: int, end: int, v: _Vocab) -> Optional[_Speaker]:
+    """A name with no title after the meeting words, alone up to ``end`` (the address or the
+    line's end): ``…第一次会议上陈立新各位代表：``, ``（…第四次会议上 韩俊）`` (title null)."""
     meet = None
-    for m in v.meeting_end_re.finditer(text, max(s, address - DATELINE_TAIL), address):
+    for m in v.meeting_end_re.finditer(text, max(s, end - DATELINE_TAIL), end):
         meet = m
     if meet is None:
         return None
-    a = _skip_layout(text, meet.end(), address, v)
-    b = _trim_end(text, a, address, v)
-    if not all(_is_han(c) or c in _BLANKS or c in v.dots for c in text[a:b]):
+    a = _skip_layout(text, meet.end(), end, v)
+    b = _trim_end(text, a, end, v)
+    while b > a and not (_is_han(text[b - 1]) or text[b - 1] in v.dots):   # a closing bracket
+        b -= 1
+    if not all(_is_han(c) or c in _BLANKS or c in v.dots for c in text[a:b]) or not _only_layout(text, b, end, v):
         return None
     name = _valid_name(text[a:b], v)
-    return _Speaker(name, (a, b), None, None, None, "name-before-address") if name else None
+    return _Speaker(name, (a, b), None, None, None, "name-after-meeting") if name else None
 
 
 def _trim_end(text: str, s: int, e: int, v: _Vocab) -> int:
@@ -758,10 +800,31 @@ def _speaker_in_captions(text: str, op: _Opening, v: _Vocab, reading: _Reading) 
         if seen > MAX_ANCHORS:
             break
         s = max(text.rfind("\n", 0, k) + 1, k - CAPTION_BACK)
-        sp = _speaker_in(text, s, k, v, reading, "caption", caption=True)
+        sp = _speaker_in(text, s, k, v, reading, "caption", caption=True) or _caption_name(text, s, k, v)
         if sp:
             return sp
     return None
+
+
+def _caption_name(text: str, s: int, k: int, v: _Vocab) -> Optional[_Speaker]:
+    """A caption's name with no title at the start of its clause: ``<!-- 李纪恒作政府工作报告 -->``,
+    ``1月10日上午，尹弘在…会议上作政府工作报告`` (title null; 2–4 characters or dotted)."""
+    j = k
+    while j > s and (_is_han(text[j - 1]) or text[j - 1].isdigit() or text[j - 1] in v.dots):
+        j -= 1
+    i = _skip_layout(text, j, k, v)
+    dm = v.date_re.match(text, i, k)
+    i = dm.end() if dm else i
+    for part in v.day_parts:
+        if text.startswith(part, i, k):
+            i += len(part)
+    found = _name_after(text, i, k, v, caption=True)
+    if found is None or found[0] != i or k - found[1] > CAPTION_BACK // 2:
+        return None
+    name = found[2]
+    if len(name) > _NAME_BEFORE_MAX and not any(c in v.dots for c in name):
+        return None
+    return _Speaker(name, found[:2], None, None, None, "caption-name")
 
 
 def _first_lines(text: str, end: int) -> list[tuple[int, int]]:
@@ -787,8 +850,9 @@ def _speaker_attempts(text: str, op: _Opening, v: _Vocab, r: _Reading) -> Iterat
         if d.pre and d.pre[1] > d.pre[0]:
             yield _speaker_in(text, d.pre[0], d.pre[1], v, r, "before-meeting")
         yield _speaker_in_tail(text, d, op, v, r)
-        yield _speaker_in_lines(text, list(_lines_after(text, d.line_start, max(stop, d.line_end))), v, r,
-                                "line-after")
+        after = list(_lines_after(text, d.congress[0], max(stop, d.line_end)))
+        yield _speaker_in_lines(text, after, v, r, "line-after")
+        yield _name_only(text, after[:2], v, first=True)
         yield _speaker_in_lines(text, list(reversed(list(_lines_before(text, d.line_start)))), v, r,
                                 "line-before")
     if op.address >= 0:
@@ -797,8 +861,9 @@ def _speaker_attempts(text: str, op: _Opening, v: _Vocab, r: _Reading) -> Iterat
             yield _speaker_in(text, a_s, op.address, v, r, "address-line")
             yield _glued_name(text, a_s, op.address, v)
         if d is None:
-            yield _speaker_in_lines(text, list(reversed(list(_lines_before(text, op.address)))), v, r,
-                                    "line-before-address")
+            before = list(reversed(list(_lines_before(text, op.address))))
+            yield _speaker_in_lines(text, before, v, r, "line-before-address")
+            yield _name_only(text, before, v, first=False)
     yield _speaker_in_captions(text, op, v, r)
     if d is None and op.address < 0:
         yield _speaker_in_lines(text, _first_lines(text, op.end), v, r, "first-lines", note=False)
@@ -824,7 +889,7 @@ def _session_date(text: str, op: _Opening, v: _Vocab) -> Optional[tuple[tuple[in
         return d.date, d.date_span
     if d is not None:
         stop = op.address if op.address >= 0 else op.end
-        near = (list(_lines_after(text, d.line_start, max(stop, d.line_end)))[:2]
+        near = (list(_lines_after(text, d.congress[0], max(stop, d.line_end)))[:2]
                 + list(_lines_before(text, d.line_start))[:2])
     elif op.address >= 0:                   # no dateline: a line under the title that holds a date
         near = [(s, e) for s, e in _lines_before(text, op.address) if _is_date_line(text, s, e, v)]

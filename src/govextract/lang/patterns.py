@@ -25,8 +25,8 @@ ORDINAL = "第?[" + CN_ITEM_DIGITS + "百〇零0-9]{1,4}"
 MONTH_DAY = r"[0-9]{1,2}月[0-9]{1,2}日"
 # A calendar date in digits: 2024年1月22日 (full-width digits are ASCII after normalisation).
 DATE_DIGITS = YEAR + MONTH_DAY
-# Digits of a year written in Chinese numerals (二〇二三).
-CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+# Digits of a year written in Chinese numerals (二〇二三; sources also type 0 or ○ for 〇).
+CN_YEAR_DIGITS = "〇零一二三四五六七八九0○"
 # A calendar date in Chinese numerals: 二〇二三年一月四日, 二〇二三年十二月二十八日.
 DATE_NUMERALS = f"[{CN_YEAR_DIGITS}]{{4}}年[{CN_ITEM_DIGITS}]{{1,2}}月[{CN_ITEM_DIGITS}]{{1,3}}日"
 # Either form.
