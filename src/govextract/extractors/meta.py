@@ -125,7 +125,6 @@ class _Vocab:
     excerpt_re: Any
     opener_gov_re: Any
     known_gov_re: Any
-    known_re: Any
     meeting_end_re: Any
     opener_bare_re: Any
     notice_labels: tuple[str, ...]
@@ -265,7 +264,6 @@ def _build(lang: Lang) -> _Vocab:
         #政府), else by a listed name (赤壁市人民政府办公室)
         opener_gov_re=_regex.compile(rf"{group(au('speech_openers'))}(?P<region>{unit}){gov}"),
         known_gov_re=_regex.compile(rf"(?P<region>{group(known)}){gov}"),
-        known_re=_regex.compile(group(known)),
         meeting_end_re=_regex.compile(rf"{group(dl('meeting_words'))}{group(dl('meeting_endings'))}"),
         opener_bare_re=_regex.compile(
             rf"{group(au('speech_openers'))}(?:{ORDINAL}{group(dl('term_words'))})?(?P<suffix>{group(suffixes)}){gov}"),
