@@ -19,6 +19,22 @@ YEAR = YEAR_DIGITS + "年"
 YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
 # Chinese numerals that number headings and items (一、 (三) 第十部分).
 CN_ITEM_DIGITS = "一二三四五六七八九十"
+# The number of a congress's term or session: 第十四届, 十一届, 第2次 (the word after it is data).
+ORDINAL = "第?[" + CN_ITEM_DIGITS + "百〇零0-9]{1,4}"
+# A month and day: 1月22日 (captions print the day without the year).
+MONTH_DAY = r"[0-9]{1,2}月[0-9]{1,2}日"
+# A calendar date in digits: 2024年1月22日 (full-width digits are ASCII after normalisation).
+DATE_DIGITS = YEAR + MONTH_DAY
+# Digits of a year written in Chinese numerals (二〇二三; sources also type 0 or ○ for 〇).
+CN_YEAR_DIGITS = "〇零一二三四五六七八九0○"
+# A calendar date in Chinese numerals: 二〇二三年一月四日, 二〇二三年十二月二十八日.
+DATE_NUMERALS = f"[{CN_YEAR_DIGITS}]{{4}}年[{CN_ITEM_DIGITS}]{{1,2}}月[{CN_ITEM_DIGITS}]{{1,3}}日"
+# Either form.
+DATE = f"(?:{DATE_DIGITS}|{DATE_NUMERALS})"
+# The parts of a DATE or MONTH_DAY match, as printed: year (absent without one), month, day.
+DATE_PARTS = regex.compile(
+    f"(?:(?P<y>{YEAR_DIGITS}|[{CN_YEAR_DIGITS}]{{4}})年)?"
+    f"(?P<m>[0-9]{{1,2}}|[{CN_ITEM_DIGITS}]{{1,2}})月(?P<d>[0-9]{{1,2}}|[{CN_ITEM_DIGITS}]{{1,3}})日")
 
 
 def alt(words: Iterable[str]) -> str:

@@ -48,6 +48,8 @@ OPTIONAL_WORDS = Words(optional=True)
 PATTERNS = Words(pattern=True)
 
 _QUALIFIER_VALUES = ("about", "at_least", "at_most")
+# Meta.level values (model.Meta.level); the data that maps names and titles to levels uses these.
+LEVELS = ("national", "province", "city", "county", "district")
 
 
 def _decimal_strings(where: str, value: Any) -> None:
@@ -192,6 +194,24 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "prefecture_level_cities": WORDS, "prefecture_level_other": WORDS, "county_level_cities": WORDS,
         "parents": Table(_string_map),
     },
+    # report metadata (extractors/meta.py)
+    "speakers.json": {
+        "about": ABOUT, "titles": WORDS, "acting_prefixes": WORDS, "deputy_prefixes": WORDS,
+        "title_levels": Table(lambda w, v: _title_levels(w, v)), "honorifics": WORDS, "name_dots": WORDS,
+        "not_in_names": WORDS, "not_name_words": WORDS, "after_name": WORDS, "name_layout": WORDS,
+    },
+    "datelines.json": {
+        "about": ABOUT, "congress_words": WORDS, "national_markers": WORDS, "term_words": WORDS,
+        "session_words": WORDS, "meeting_words": WORDS, "meeting_endings": WORDS, "at_words": WORDS,
+        "address_words": WORDS, "caption_anchors": WORDS, "title_words": WORDS, "day_parts": WORDS,
+        "clause_marks": WORDS, "notice_labels": WORDS, "plan_excerpt_words": WORDS,
+        "plan_excerpt_head_words": WORDS, "excerpt_markers": WORDS, "issuer_labels": WORDS,
+    },
+    "admin_units.json": {
+        "about": ABOUT, "suffix_levels": Map(LEVELS), "short_suffixes": Table(lambda w, v: _word_lists(w, v)),
+        "county_under_prefecture": WORDS, "government_words": WORDS, "national_names": WORDS,
+        "not_name_stems": WORDS, "speech_openers": WORDS,
+    },
 }
 
 # Files that are one table rather than a mapping of keys.
@@ -206,6 +226,25 @@ DISJOINT: list[tuple[tuple[str, str], tuple[str, str]]] = [
     (("regions.json", "provinces"), ("regions.json", "prefecture_level_cities")),
     (("regions.json", "prefecture_level_cities"), ("regions.json", "county_level_cities")),
 ]
+
+
+def _word_lists(where: str, value: Any) -> None:
+    """A mapping from a word to a list of words (自治州 → its short suffixes 州, 自治州)."""
+    if not isinstance(value, dict) or not value:
+        raise LanguageDataError(f"{where}: expected a non-empty mapping")
+    for key, words in value.items():
+        if not key or key != key.strip():
+            raise LanguageDataError(f"{where}: empty or padded word {key!r}")
+        check_words(f"{where}.{key}", words, WORDS)
+
+
+def _title_levels(where: str, value: Any) -> None:
+    """A title maps to the levels of the governments it heads (市长 heads a province, city or county)."""
+    if not isinstance(value, dict) or not value:
+        raise LanguageDataError(f"{where}: expected a non-empty mapping")
+    for title, levels in value.items():
+        if not title or not isinstance(levels, list) or not levels or any(lv not in LEVELS for lv in levels):
+            raise LanguageDataError(f"{where}: {title!r} needs a list of levels among {LEVELS}")
 
 
 def _labels(where: str, value: Any) -> None:
