@@ -39,8 +39,6 @@ MAX_PASSAGE_PARAGRAPHS = 12
 # A paragraph longer than this is a page scraped onto one line: its sentences are read as
 # the paragraphs of the summing-up.
 MAX_PARAGRAPH = 1500
-# A sentence that states this many headline indicators sums up the year wherever it stands.
-MIN_SUMMARY_INDICATORS = 2
 # 年初确定的…目标是:: a recall marker stands this close before the noun it qualifies.
 RECALL_REACH = 12
 # How far into a sentence its opener stands (全年…, 2021年,…, ——经济运行平稳。).
@@ -69,6 +67,7 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
         "bullet": _regex.compile(rf"[ \t\u3000*#]*+{group(w('bullets'))}"),
         "sub_item": _regex.compile(group(w("sub_item_markers"))),
         "five_year": _regex.compile(rf"[ \t\u3000]*+{group(w('five_year_openers'))}"),
+        "five_year_title": _regex.compile(group(lang.words("parts.json", "multi_year"))),
     }
 
 
@@ -262,7 +261,7 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
     chosen: dict[int, str] = {}
     for section, a, b, _hz in _review_sections(doc):
         multi = _is_multi_year(doc, section, a, b)
-        for k, (s, e, kind) in enumerate(_stretches(doc, a, b, multi, ry)):
+        for k, (s, e, kind) in enumerate(_stretches(doc, section, a, b, multi, ry)):
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             here = [i for i in eligible if lo <= i < hi]
             if kind == "multi_year":
@@ -292,17 +291,31 @@ def _year_stretch(doc: Doc, here: list[int], s: int, e: int, first_child: Option
     return [(i, "whole_year_figure_elsewhere_in_review") for i in _whole_year_figures(doc, here, ry)]
 
 
-def _stretches(doc: Doc, a: int, b: int, multi: bool, ry: Optional[int]) -> list[tuple[int, int, str]]:
-    """The review text[a:b] cut where a sentence opens a stretch about one year (一年来,
-    刚刚过去的2021年, 2021年以来) or about five (五年来, 过去五年): (start, end, kind)."""
+def _stretches(doc: Doc, section: Optional[Heading], a: int, b: int, multi: bool,
+               ry: Optional[int]) -> list[tuple[int, int, str]]:
+    """The review text[a:b] cut where a stretch about one year opens (a sentence opening on
+    一年来, 刚刚过去的2021年, 2021年以来, 2021年是…; a section titled 2021年工作简要回顾) or one
+    about five (五年来, 过去五年; a section titled with five-year words): (start, end, kind)."""
+    kind = "multi_year" if multi else "year"
+    out: list[tuple[int, int, str]] = []
+    cur = a
+    for s, new in _stretch_openers(doc, section, a, b, ry):
+        if new != kind:
+            out.append((cur, s, kind))
+            cur, kind = s, new
+    out.append((cur, b, kind))
+    return [x for x in out if x[1] > x[0]]
+
+
+def _stretch_openers(doc: Doc, section: Optional[Heading], a: int, b: int,
+                     ry: Optional[int]) -> list[tuple[int, str]]:
+    """(position, kind) of every place in text[a:b] that opens a stretch, in text order."""
     text = doc.text
     pats = _patterns(doc.vocab.lang)
     year_open = doc.vocab.lang.cached("year_stretch_openers", lambda lang: _regex.compile(
         rf"[ \t\u3000*#]*+(?:{group(lang.words('summing_up.json', 'addresses'))}[!,:]?+)?+"
-        rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS})年以来)"))
-    kind = "multi_year" if multi else "year"
-    out: list[tuple[int, int, str]] = []
-    cur = a
+        rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS})年(?:以来|是))"))
+    found: list[tuple[int, str]] = []
     k = doc.sentences.index_at(a)
     for s, e in doc.sentences.spans[k:]:
         if s >= b:
@@ -310,16 +323,17 @@ def _stretches(doc: Doc, a: int, b: int, multi: bool, ry: Optional[int]) -> list
         if s <= a:
             continue
         m = year_open.match(text, s, min(e, s + 2 * OPENER_REACH))
-        new = None
         if m and (m.group("y") is None or ry is None or int(m.group("y")) == ry):
-            new = "year"
+            found.append((s, "year"))
         elif pats["five_year"].match(text, s, min(e, s + OPENER_REACH)):
-            new = "multi_year"
-        if new is not None and new != kind:
-            out.append((cur, s, kind))
-            cur, kind = s, new
-    out.append((cur, b, kind))
-    return out
+            found.append((s, "multi_year"))
+    for child in section.children if section is not None else []:
+        title = text[child.title_start:child.title_end]
+        if ry is not None and f"{ry}年" in title:
+            found.append((child.start, "year"))      # (二)2021年工作简要回顾
+        elif pats["five_year_title"].search(title):
+            found.append((child.start, "multi_year"))
+    return sorted(found)
 
 
 def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
@@ -334,18 +348,10 @@ def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
 
 
 def _whole_year_figures(doc: Doc, candidates: list[int], ry: Optional[int]) -> list[int]:
-    """When the summing-up states no figure: the figures of the review that its sentence dates
-    to the whole year (全年地区生产总值增长2.1%), or that a sentence states beside other
-    headline figures (预计全市地区生产总值下降4%,地方一般公共预算收入…下降14.1%,…): a summary
-    the report put elsewhere, not one topical figure."""
-    infos = doc.qinfo
-    named: dict[tuple[int, int], set[Optional[str]]] = {}
-    for i in candidates:
-        q = infos[i]
-        if not q.inherited:
-            named.setdefault(q.sent, set()).add(q.indicator)
-    return [i for i in candidates
-            if _dated_to(doc, infos[i], ry) or len(named.get(infos[i].sent, ())) >= MIN_SUMMARY_INDICATORS]
+    """When the summing-up states no figure: the headline figures stated elsewhere in the
+    stretch about the year (全年地区生产总值增长2.1%; a numbered section's 全省生产总值达到51768亿元),
+    as SPEC asks. Figures of another span of time never reach here (年均, 累计, 比2016年)."""
+    return list(candidates)
 
 
 def _once(items: list[tuple[int, QInfo, str]]) -> list[tuple[int, QInfo, str]]:
