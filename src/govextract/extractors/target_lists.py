@@ -46,6 +46,9 @@ MAX_ITEM_SUBJECT = 24
 LEAD_CONTEXT_WINDOW = 150
 # 今年的主要预期目标,坚持“两保持一优先”定位:…: an aside between a lead-in and its colon.
 MAX_LEAD_ASIDE = 20
+# A sentence without a lead-in is this year's list when this many headline indicators open its
+# clauses with a figure: a report's list, not a remark on one or two figures.
+MIN_LEADLESS_ITEMS = 3
 # Sessions held from this month on review the current year (今年) and plan the next.
 LATE_SESSION_MONTH = 11
 # A sentence that speaks about the list names it near its start (这些目标…, 实现上述主要目标…).
@@ -434,8 +437,56 @@ def find_lists(doc: Doc) -> list[TargetList]:
             t2 = _tier2_after(doc, e)
             if t2:
                 out.append(TargetList(t2[0], t2[1], lead.year, 2, True, lead, lead.why + ["list_second_tier"]))
+    if headline is None:
+        leadless = _list_without_lead_in(doc)
+        if leadless is not None:
+            out.append(leadless)
     # the headline list and its second tier come first, then five-year goals, each in text order
     return sorted(out, key=lambda x: (not x.headline, x.start))
+
+
+def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
+    """A fallback when no lead-in opens this year's list: the first sentence of the plan that
+    states growth or levels of several headline indicators, item after item
+    (综合考虑各方面因素,今年全市地区生产总值增长6.5%,固定资产投资增长7%以上,…). It is this
+    year's list when nothing before it in its paragraph speaks of five years and its first
+    item is no 年均 figure; it runs on like a list on a lead-in's line."""
+    text, pats = doc.text, _patterns(doc.vocab.lang)
+    for a, b in doc.sentences.spans:
+        if doc.parts is not None and doc.parts.at(a)[0] == "review":
+            continue
+        if _headline_items(doc, a, b, pats) < MIN_LEADLESS_ITEMS:
+            continue
+        figures = scan_numbers(text, a, min(b, a + FIGURE_PROBE), vocab=doc.vocab.numbers)
+        near = _nearest_span(doc, figures[0].start if figures else a, pats)    # the sentence's own date first
+        if near is not None and near[0] != "year":
+            continue
+        if pats["items_multi"].search(text, a, b) or pats["recap"].search(text, a, min(b, a + RECAP_REACH)):
+            continue
+        line_end = text.find("\n", a)
+        end = _running_text_end(doc, a, line_end if line_end >= 0 else len(text))
+        return TargetList(a, end, near[1] if near else None, None, True, None, ["list_without_lead_in"])
+    return None
+
+
+def _headline_items(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> int:
+    """How many distinct headline indicators open the clauses of text[a:b] with a figure, when
+    the first of them is the list's lead item (a report's list opens with its growth target:
+    地区生产总值增长…); 0 otherwise (稳定粮食生产,全年粮食播种面积…: a sector's goals)."""
+    text, vocab = doc.text, doc.vocab.indicators
+    lead_items = doc.vocab.lang.words("target_lists.json", "lead_item_ids")
+    ids: list[str] = []
+    pos = a
+    while pos < b and len(ids) < MIN_LEADLESS_ITEMS:
+        stop = min((p for p in (text.find(c, pos, b) for c in ",;") if p >= 0), default=b)
+        m = pats["item_open"].match(text, pos, stop)
+        ind = vocab.match(m.group("subject")) if m else None
+        if ind is not None and vocab.is_headline(ind) and ind not in ids:
+            if not ids and ind not in lead_items:
+                return 0
+            ids.append(ind)
+        pos = stop + 1
+    return len(ids)
 
 
 def not_set_span(doc: Doc) -> Optional[tuple[int, int]]:

@@ -160,7 +160,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "lead_standalone_nouns": WORDS, "lead_verbs": WORDS, "lead_copulas": WORDS, "binding_nouns": WORDS,
         "second_tier": WORDS, "recap_markers": WORDS, "recall_markers": WORDS, "quoted_plan_markers": WORDS,
         "not_set_shapes": PATTERNS, "item_subject_heads": WORDS,
-        "five_year_item_markers": WORDS, "lead_noun_joiners": WORDS,
+        "five_year_item_markers": WORDS, "lead_noun_joiners": WORDS, "lead_item_ids": WORDS,
     },
     "summing_up.json": {
         "about": ABOUT, "turn_words": WORDS, "measure_openers": WORDS, "bullets": WORDS, "sub_item_markers": WORDS,
