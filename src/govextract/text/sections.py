@@ -87,9 +87,12 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         num = m.group(key)
         st = m.start()
         if key == "l3":
-            # an Arabic item number opens a line (leading blanks allowed)
-            ls = text.rfind("\n", 0, st) + 1
-            if text[ls:st].strip(" \t\u3000"):
+            # an Arabic item number opens a line (leading blanks allowed); looked for back
+            # over the blanks only, not to the line start (a one-line scrape has thousands)
+            k = st
+            while k > 0 and text[k - 1] in " \t\u3000":
+                k -= 1
+            if k > 0 and text[k - 1] != "\n":
                 continue
         elif st > 0 and text[st - 1] not in _BEFORE[key]:
             continue
@@ -154,7 +157,7 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
     last_top: Optional[Heading] = None
     inner = 0          # the last number of a 一、二、… run nested inside a top-level section
     for h in heads:
-        if breaks and any(last_top is not None and last_top.start < b <= h.start for b in breaks):
+        if last_top is not None and _break_between(breaks, last_top.start, h.start):
             stack, last_top, inner = [], None, 0   # an attachment starts a new numbering
         if h.level == 1 and last_top is not None:
             if h.value == 1 and last_top.part in ("plan", "review") and (last_top.value >= 2 or not inner):
@@ -195,6 +198,12 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
             r.part = "plan"
             _inherit(r)
     return roots
+
+
+def _break_between(breaks: list[int], lo: int, hi: int) -> bool:
+    """Is there an attachment break in ``(lo, hi]``? (``breaks`` is sorted.)"""
+    i = bisect.bisect_right(breaks, lo)
+    return i < len(breaks) and breaks[i] <= hi
 
 
 def _inherit(h: Heading) -> None:
