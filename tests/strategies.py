@@ -231,7 +231,7 @@ chinese_text = st.text(alphabet=st.sampled_from(CHINESE_HEAVY), max_size=400)
 # --------------------------------------------------------------------------------------------
 
 
-_MARKER = re.compile(r"\[[0-9]{1,3}\]")
+_MARKER = re.compile(r"[\[［][0-9０-９]{1,3}[\]］]")
 
 
 def _walk(sections):

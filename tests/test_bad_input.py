@@ -112,7 +112,6 @@ ERROR_CASES = [
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", govextract.BinaryInputError, id="png"),
     pytest.param(b"PK\x03\x04\x14\x00\x06\x00", govextract.BinaryInputError, id="zip-docx"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", govextract.BinaryInputError, id="ole-doc"),
-    pytest.param("2023年主要预期目标是".encode("utf-16-le"), govextract.BinaryInputError, id="utf16-without-BOM"),
     pytest.param(b"abc\x00def", govextract.BinaryInputError, id="nul-byte"),
 ]
 
@@ -221,6 +220,11 @@ ENCODED_CASES = [
     pytest.param(REPORT.encode("gb18030"), REPORT, id="gb18030"),
     pytest.param(REPORT.encode("utf-16"), REPORT, id="utf16-with-BOM"),
     pytest.param(codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"), REPORT, id="utf16-BE-with-BOM"),
+    pytest.param(REPORT.encode("utf-16-le"), REPORT, id="utf16-LE-without-BOM"),
+    pytest.param(REPORT.encode("utf-16-be"), REPORT, id="utf16-BE-without-BOM"),
+    pytest.param(("\x00" + REPORT).encode("utf-16-le"), "\x00" + REPORT, id="utf16-without-BOM-starting-with-U+0000"),
+    pytest.param(codecs.BOM_UTF16_LE + ("\x00" + REPORT).encode("utf-16-le"), "\x00" + REPORT,
+                 id="utf16-BOM-then-U+0000-not-utf32"),
     pytest.param(bytearray(REPORT.encode("utf-8")), REPORT, id="bytearray"),
     pytest.param(memoryview(REPORT.encode("gbk")), REPORT, id="memoryview-gbk"),
     # a BOM'd string (str, not bytes): the BOM is one character of the caller's text
