@@ -144,7 +144,7 @@ def is_footer_line(line: str) -> bool:
     return _footer_re().search(line) is not None
 
 
-# An endnote line: "[2]“210”标准:是指…" opening a line (blanks or block tags before it),
+# An endnote line: "[2]“210”标准:是指…" opening a line (after blanks or a block tag),
 # its marker in ASCII or full-width brackets and digits; the note ends with its line or
 # at the next tag. Found from the bracket (str.find), checked before it in code.
 _ENDNOTE_AT = re.compile(r"[\[［]([0-9０-９]{1,3})[\]］]([^\n<]{2,800})(?=\n|<|$)")
@@ -155,19 +155,17 @@ _BLANKS = " \t\u3000"
 
 
 def _opens_line(text: str, k: int) -> bool:
-    """Does the bracket at ``k`` open a line: only blanks, or block tags, between it and a line start?"""
-    while True:
-        while k > 0 and text[k - 1] in _BLANKS:
-            k -= 1
-        if k == 0 or text[k - 1] == "\n":
-            return True
-        if text[k - 1] != ">":
-            return False
-        lt = text.rfind("<", max(0, k - _TAG_BEFORE), k)
-        m = _SIMPLE_TAG.fullmatch(text, lt, k) if lt >= 0 else None
-        if m is None or m.group("name").lower() not in _BLOCK_TAGS:
-            return False
-        k = lt
+    """Does the bracket at ``k`` open a line: only blanks between it and a line start or a
+    block tag (``<p>``, ``</p>``, ``<br>`` … end a line on a page)?"""
+    while k > 0 and text[k - 1] in _BLANKS:
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return True
+    if text[k - 1] != ">":
+        return False
+    lt = text.rfind("<", max(0, k - _TAG_BEFORE), k)
+    m = _SIMPLE_TAG.fullmatch(text, lt, k) if lt >= 0 else None
+    return m is not None and m.group("name").lower() in _BLOCK_TAGS
 
 
 def _endnotes(text: str, start: int, end: int, noise: Noise) -> None:
