@@ -253,14 +253,19 @@ def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, e
 
 def _replaced(text: str, start: int, end: int, newlines: Iterable[int], replace: Optional[dict[int, str]]) -> str:
     """``text[start:end]`` with the characters at ``newlines`` read as a line break and those of
-    ``replace`` replaced (original positions; one character for one, so offsets are kept)."""
-    newlines = [p for p in newlines if start <= p < end]
-    changes = [(p, ch) for p, ch in (replace or {}).items() if start <= p < end]
-    if not newlines and not changes:
+    ``replace`` replaced (original positions; one character for one, so offsets are kept).
+
+    Built from slices between the changes: a list of the characters would hold one object per
+    character (76 bytes for an ideograph), ten times the text."""
+    changes = {p: "\n" for p in newlines if start <= p < end}
+    changes.update((p, ch) for p, ch in (replace or {}).items() if start <= p < end)
+    if not changes:
         return text[start:end]
-    chars = list(text[start:end])
-    for p in newlines:
-        chars[p - start] = "\n"
-    for p, ch in changes:
-        chars[p - start] = ch
-    return "".join(chars)
+    pieces: list[str] = []
+    pos = start
+    for p in sorted(changes):
+        pieces.append(text[pos:p])
+        pieces.append(changes[p])
+        pos = p + 1
+    pieces.append(text[pos:end])
+    return "".join(pieces)
