@@ -14,7 +14,7 @@ Texts, in groups (each report where users work, not only national ones):
 Without ../shared, fixtures/ stands in (fixtures/bulk is national, fixtures/corpus is split by
 the level govextract reads).
 
-Reports, in one process: characters per second of ``govextract.extract`` and of one compiled
+Reports, in one process (CPU time of this process: the VM is shared): characters per second of ``govextract.extract`` and of one compiled
 pass of thirty typical patterns for each group (rounds alternating, best and median), their
 ratio per group, and numbers per 1,000 characters; a spaCy blank-zh + jieba tokenisation of
 the texts; ``Report.from_dict`` against ``extract`` per report; and ``extract()`` on 1x, 10x
@@ -95,12 +95,14 @@ def load_groups() -> dict[str, Texts]:
 
 
 def best_of(fn, repeat: int) -> float:
+    """Best CPU time of ``fn()`` over ``repeat`` runs. CPU time, not wall time: on a shared VM
+    other programs take the CPU away for seconds, which wall time would count as ours."""
     times = []
     for _ in range(repeat):
         gc.collect()
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return min(times)
 
 
