@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal, InvalidOperation
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from .._data import load_json
 from ..errors import ConfigurationError, ConfigurationTypeError
@@ -20,7 +20,7 @@ _QUALIFIERS = ("exact", "about", "at_least", "at_most")
 class NumberVocabulary:
     """Units (with a normalised unit and a Decimal factor), magnitude words and qualifier words."""
 
-    def __init__(self, magnitudes: dict[str, str], units: dict[str, dict], qualifiers: dict[str, Any]) -> None:
+    def __init__(self, magnitudes: dict[str, str], units: dict[str, dict[str, str]], qualifiers: dict[str, Any]) -> None:
         for name, value in (("magnitudes", magnitudes), ("units", units), ("qualifiers", qualifiers)):
             if not isinstance(value, dict):
                 raise ConfigurationTypeError(f"NumberVocabulary({name}=...) must be a dict, not {type(value).__name__}")
@@ -65,7 +65,7 @@ class NumberVocabulary:
             self.qualifiers["stretch"].append(word)
             self.version += 1
 
-    def cached(self, key: str, build) -> Any:
+    def cached(self, key: str, build: Callable[["NumberVocabulary"], Any]) -> Any:
         """A value derived from this vocabulary, rebuilt after any change."""
         hit: Optional[tuple[int, Any]] = self._cache.get(key)
         if hit is None or hit[0] != self.version:

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from .. import _regex
 from .._data import t2s_table
@@ -48,7 +48,7 @@ _DELETE = _regex.compile(
 _DELETE_FIRST = " \u3000\u00a0\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-def _deletions(text: str, start: int, end: int, sparse: int = 16) -> list:
+def _deletions(text: str, start: int, end: int, sparse: int = 16) -> list[Any]:
     """``_DELETE.finditer`` over ``text[start:end]``, found faster.
 
     A report has a few thousand blanks in a million characters: finding them with
