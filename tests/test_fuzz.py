@@ -148,6 +148,7 @@ def _extract(data):
 def _check(text: str, r: govextract.Report) -> None:
     check_invariants(text, r)
     check_sections_nested(r)
+    strict_json(r.to_json())                 # no NaN or Infinity in the JSON
     d = r.to_dict()
     if len(r.quantities) + len(r.responsibilities) <= 40:
         # dataclasses-json's from_dict is slow (~1 ms per object): round-trip the small ones
