@@ -10,6 +10,7 @@ object promises (``text[o.start:o.end] == o.evidence`` and its relatives).
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -231,7 +232,7 @@ chinese_text = st.text(alphabet=st.sampled_from(CHINESE_HEAVY), max_size=400)
 # --------------------------------------------------------------------------------------------
 
 
-_MARKER = re.compile(r"\[[0-9]{1,3}\]")
+_MARKER = re.compile(r"[\[［][0-9０-９]{1,3}[\]］]")
 
 
 def _walk(sections):
@@ -299,3 +300,96 @@ def check_sections_nested(r: "govextract.Report") -> None:
     """A section's title lies inside the section (``title_end <= end``)."""
     for s in _walk(r.sections):
         assert s.title_end <= s.end, (s.number, s.title, s.start, s.title_end, s.end)
+
+
+# --------------------------------------------------------------------------------------------
+# Structured fuzz: report fragments with figures of any length (the red team's generator)
+# --------------------------------------------------------------------------------------------
+
+_FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+_CN_DIGITS = "零一二三四五六七八九"
+_UNITS = ("%", "％", "亿元", "万元", "元", "千亿", "千亿元", "万亿元", "万吨", "万人", "个百分点", "个", "倍", "")
+_QUALS = ("", "左右", "以上", "以内", "以下")
+
+
+@st.composite
+def digit_run(draw, max_len: int) -> str:
+    """Arabic digits, 1 to ``max_len`` of them (hundreds allowed), ASCII or full-width, maybe a decimal."""
+    n = draw(st.integers(min_value=1, max_value=max_len))
+    whole = draw(st.text(alphabet="0123456789", min_size=n, max_size=n))
+    if draw(st.booleans()):
+        whole += "." + draw(st.text(alphabet="0123456789", min_size=1, max_size=max(1, min(max_len, 40))))
+    return whole.translate(_FULLWIDTH_DIGITS) if draw(st.integers(0, 3)) == 0 else whole
+
+
+@st.composite
+def chinese_numeral(draw, max_len: int) -> str:
+    """Chinese numerals: a run of digits (百分之九九九…), or a numeral with units (一千二百万)."""
+    kind = draw(st.integers(0, 2))
+    if kind == 0:
+        n = draw(st.integers(min_value=1, max_value=max_len))
+        return draw(st.text(alphabet=_CN_DIGITS, min_size=n, max_size=n))
+    if kind == 1:
+        return draw(st.text(alphabet=_CN_DIGITS + "十百千万亿两点", min_size=1, max_size=max(1, min(max_len, 30))))
+    return draw(st.sampled_from(["一", "十五", "一千二百万", "三点五", "二〇二一", "两", "九" * min(309, max_len)]))
+
+
+@st.composite
+def figure(draw, max_len: int) -> str:
+    """A figure as a report writes it: number, unit, qualifier (百分之… for a Chinese percentage)."""
+    if draw(st.integers(0, 3)) == 0:
+        return "百分之" + draw(chinese_numeral(max_len))
+    num = draw(digit_run(max_len)) if draw(st.integers(0, 2)) else draw(chinese_numeral(max_len))
+    return num + draw(st.sampled_from(_UNITS)) + draw(st.sampled_from(_QUALS))
+
+
+_SUBJECTS = ("地区生产总值", "一般公共预算收入", "固定资产投资", "城镇新增就业", "粮食产量", "城乡居民人均可支配收入")
+
+
+@st.composite
+def report_fragment(draw, max_len: int) -> str:
+    """One piece of a report: a sentence with a figure, a project, a heading, a note, a tag, a task line."""
+    fig = draw(figure(max_len))
+    subject = draw(st.sampled_from(_SUBJECTS))
+    k = draw(st.integers(0, 11))
+    if k == 0:
+        return f"{subject}增长{fig},"
+    if k == 1:
+        return f"投资{fig}建设新兴产业园项目。"
+    if k == 2:
+        return f"总投资{fig}的{draw(st.integers(1, 99))}个重点项目,"
+    if k == 3:
+        return draw(st.sampled_from(["今年主要预期目标是:", "2021年工作回顾\n", "\n一、", "\n(二)", "\n1.", "二、今年工作安排\n"]))
+    if k == 4:
+        return f"[[[]术语:是指{subject}达到{fig}]]"
+    if k == 5:
+        return f"\n[{draw(st.integers(1, 999))}]术语:是指{fig}的目标。\n"
+    if k == 6:
+        return draw(st.sampled_from(["<p>", "</p>", "<br>", "<script>var x=9.9;</script>", "&nbsp;", "&#37;",
+                                     "<div class=\"a\">", "</div>"]))
+    if k == 7:
+        return (f"{draw(st.integers(1, 999))}.{subject}达到{fig}"
+                "(责任领导:张三;牵头单位:市发改局;责任单位:市商务局)\n")
+    if k == 8:
+        return f"{subject}控制在{fig}。"
+    if k == 9:
+        return draw(st.sampled_from(["\n", "\r\n", "\r", "\u2028", "。", ",", "、", " ", "\u3000", "各位代表:\n"]))
+    if k == 10:
+        return f"{subject}由{fig}提高到{draw(figure(max_len))}。"
+    return f"全年{subject}{fig}、{draw(figure(max_len))}。"
+
+
+@st.composite
+def structured_report(draw, max_len: int = 400) -> str:
+    """A report-like text of 1-30 fragments, figures up to ``max_len`` digits long."""
+    head = draw(st.sampled_from(["", "2022年某市政府工作报告\n各位代表:\n"]))
+    return head + "".join(draw(st.lists(report_fragment(max_len), min_size=1, max_size=30)))
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"non-finite number {name} in JSON")
+
+
+def strict_json(s: str):
+    """``json.loads`` refusing NaN and Infinity (which ``json.dumps`` writes and JSON forbids)."""
+    return json.loads(s, parse_constant=_reject_constant)

@@ -26,5 +26,24 @@ class InputTooLargeError(InputError):
     """The input is larger than the pipeline's ``max_chars``."""
 
 
+class PathAsTextError(InputError):
+    """``extract(text)`` was given a string that names an existing file: read it with ``extract_file(path)``."""
+
+
+class ConfigurationError(GovextractError, ValueError):
+    """A pipeline or vocabulary was given a bad setting; raised when it is set, naming the bad value."""
+
+
+class ConfigurationTypeError(ConfigurationError, TypeError):
+    """A setting of the wrong type (``Pipeline(max_chars="10")``, ``Pipeline(vocab=42)``)."""
+
+
+class UnknownComponentError(ConfigurationError, KeyError):
+    """A component name that is neither registered nor in the pipeline."""
+
+    def __str__(self) -> str:          # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
 class MultipleReportsWarning(UserWarning):
     """``extract()`` was given a text holding several reports; only the first was extracted."""

@@ -226,6 +226,10 @@ def _group_tasks(doc: Doc, blocks: list[_Block]) -> list[_Task]:
     prev_end = 0
     for b in blocks:
         lo = max(prev_end, b.start - MAX_TASK)
+        if not b.on_own_line:
+            # a bracketed block closes the task written on its own line: a marker on a line
+            # above (a heading, another task's number) is not this task's
+            lo = max(lo, text.rfind("\n", lo, b.start) + 1)
         m = _marker_in(text, lo, b.start, lo == prev_end or text[lo - 1] == "\n")
         same_line = bool(tasks) and text.find("\n", prev_end, b.start) < 0 and b.start - tasks[-1].start <= MAX_TASK
         if m is None and same_line:

@@ -61,14 +61,15 @@ def _unquantified(doc: Doc, ls: TargetList, year: Optional[int]) -> None:
     seg = _PAREN.sub(lambda m: " " * len(m.group()), text[ls.start:ls.end])
     # an item per line (numbered items): the line is the item, with all its clauses
     sep = "\n" if "\n" in seg.strip() else ";" if ";" in seg else ","
-    numbers = {q.raw.num_start for q in doc.qinfo if ls.start <= q.raw.num_start < ls.end}
+    numbers = sorted(q.raw.num_start for q in doc.qinfo if ls.start <= q.raw.num_start < ls.end)
     for piece in {";": _PIECE_SEMI, ",": _PIECE_COMMA, "\n": _PIECE_LINE}[sep].finditer(seg):
         a, b = ls.start + piece.start(), ls.start + piece.end()
         while a < b and seg[a - ls.start] in " \t":
             a += 1
         while b > a and seg[b - 1 - ls.start] in " \t":
             b -= 1
-        if b - a < 4 or b - a > _MAX_ITEM or any(a <= n < b for n in numbers):
+        k = bisect.bisect_left(numbers, a)
+        if b - a < 4 or b - a > _MAX_ITEM or (k < len(numbers) and numbers[k] < b):
             continue
         if _DIGIT.search(text, a, b) and _ITEM_START.match(text, a, b) is None:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 import html
 import re
@@ -25,8 +26,8 @@ from ..model import Note
 
 _FOOTNOTE = _regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
 # stdlib re scans these simple patterns faster than regex; none can backtrack
-_MARKER = re.compile(r"\[[0-9]{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473]")
-_MARK_PROBE = re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473]")   # most texts have none
+_MARKER = re.compile(r"[\[［][0-9０-９]{1,2}[\]］]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473]")
+_MARK_PROBE = re.compile(r"[\[［\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473]")   # most texts have none
 _HAN = _regex.compile(r"[\p{Han}”%]")
 # Every repetition is possessive and bounded: a page of unclosed tags or quotes costs a
 # bounded amount per tag, never a rescan of the rest of the page.
@@ -143,44 +144,79 @@ def is_footer_line(line: str) -> bool:
     return _footer_re().search(line) is not None
 
 
-_ENDNOTE = re.compile(r"^[ \t\u3000]*\[([0-9]{1,3})\]([^\n]{2,800})$", re.MULTILINE)
+# An endnote line: "[2]“210”标准:是指…" opening a line (after blanks or a block tag),
+# its marker in ASCII or full-width brackets and digits; the note ends with its line or
+# at the next tag. Found from the bracket (str.find), checked before it in code.
+_ENDNOTE_AT = re.compile(r"[\[［]([0-9０-９]{1,3})[\]］]([^\n<]{2,800})(?=\n|<|$)")
+_NOTE_MARK = re.compile(r"[\[［]([0-9０-９]{1,3})[\]］]")
+_SIMPLE_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9]{0,10})\b[^<>\n]{0,200}>")
+_TAG_BEFORE = 220          # the longest tag _SIMPLE_TAG reads before an endnote's bracket
+_BLANKS = " \t\u3000"
+
+
+def _opens_line(text: str, k: int) -> bool:
+    """Does the bracket at ``k`` open a line: only blanks between it and a line start or a
+    block tag (``<p>``, ``</p>``, ``<br>`` … end a line on a page)?"""
+    while k > 0 and text[k - 1] in _BLANKS:
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return True
+    if text[k - 1] != ">":
+        return False
+    lt = text.rfind("<", max(0, k - _TAG_BEFORE), k)
+    m = _SIMPLE_TAG.fullmatch(text, lt, k) if lt >= 0 else None
+    return m is not None and m.group("name").lower() in _BLOCK_TAGS
 
 
 def _endnotes(text: str, start: int, end: int, noise: Noise) -> None:
     """Notes gathered at the end of a report: lines "[2]“210”标准:是指…", each anchored to
     its marker "[2]" in the body. The lines stay in the text; they are marked as notes."""
-    if text.find("[", start, end) < 0:
+    cands = _regex.find_all(text, ("[", "［"), start, end)
+    lines = []
+    for k in cands:
+        m = _ENDNOTE_AT.match(text, k, end) if _opens_line(text, k) else None
+        if m:
+            lines.append(m)
+    if not lines:
         return
-    for m in _ENDNOTE.finditer(text, start, end):
+    # the first marker in running text (not opening a line) for each note number: one pass
+    first: dict[int, int] = {}
+    note_starts = {m.start() for m in lines}
+    for mm in _NOTE_MARK.finditer(text, start, lines[-1].start()):
+        k = mm.start()
+        if k not in note_starts and not (k == 0 or text[k - 1] == "\n"):
+            first.setdefault(int(mm.group(1)), k)
+    for m in lines:
         body = m.group(2)
         term, sep, expl = body.partition(":") if ":" in body else body.partition("：")
         note = Note(term=term.strip() if sep else "", text=(expl if sep else body).strip(),
                     start=m.start(), end=m.end())
-        marker = f"[{m.group(1)}]"
-        k = text.find(marker, start, m.start())
-        while k >= 0 and (k == 0 or text[k - 1] == "\n"):
-            k = text.find(marker, k + 1, m.start())
-        if k >= 0:
-            note.anchor_start, note.anchor_end = k, k + len(marker)
+        k = first.get(int(m.group(1)), -1)
+        if 0 <= k < m.start():
+            mark = _NOTE_MARK.match(text, k)
+            note.anchor_start, note.anchor_end = k, mark.end() if mark else k
         noise.notes.append(note)
         noise.endnotes.append((m.start(), m.end()))
 
 
-def _script_blocks(text: str, start: int, end: int):
-    """<script>…</script> (and style, noscript) blocks; an unclosed one runs to the end."""
-    lower = None
+_SCRIPT_CLOSE = {name: _regex.compile(f"</{name}", _regex.IGNORECASE) for name in ("script", "style", "noscript")}
+
+
+def _script_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """<script>…</script> (and style, noscript) blocks; an unclosed one runs to the end.
+
+    The closing tag is searched without folding the text's case: lower-casing changes the
+    length of some characters (İ), and every offset after them would move."""
     pos = start
     while pos < end:
         m = _SCRIPT_OPEN.search(text, pos, end)
         if not m:
             return
-        if lower is None:
-            lower = text.lower()
-        close = lower.find(f"</{m.group(1).lower()}", m.end(), end)
-        if close < 0:
+        cm = _SCRIPT_CLOSE[m.group(1).lower()].search(text, m.end(), end)
+        if cm is None:
             yield m.start(), end
             return
-        gt = text.find(">", close, end)
+        gt = text.find(">", cm.start(), end)
         stop = end if gt < 0 else gt + 1
         yield m.start(), stop
         pos = stop
@@ -207,7 +243,8 @@ _THOUSANDS_PROBE = re.compile(r"[0-9０-９][,，][0-9０-９]{3}")
 def _number_formats(text: str, start: int, end: int, noise: Noise) -> None:
     """Older ways of writing numbers: 14·1％ (a middle dot for the decimal point) and
     34，250万吨 (thousands separators): the dot reads as a point, the separators are dropped."""
-    for m in (_DECIMAL_DOT.finditer(text, start, end) if ("·" in text or "・" in text) else ()):
+    dots = text.find("·", start, end) >= 0 or text.find("・", start, end) >= 0    # this report only
+    for m in (_DECIMAL_DOT.finditer(text, start, end) if dots else ()):
         noise.replace[m.start()] = "."
     if not _THOUSANDS_PROBE.search(text, start, end):
         return

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from .. import _regex
 from .._data import t2s_table
@@ -48,7 +48,7 @@ _DELETE = _regex.compile(
 _DELETE_FIRST = " \u3000\u00a0\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-def _deletions(text: str, start: int, end: int, sparse: int = 16) -> list:
+def _deletions(text: str, start: int, end: int, sparse: int = 16) -> list[Any]:
     """``_DELETE.finditer`` over ``text[start:end]``, found faster.
 
     A report has a few thousand blanks in a million characters: finding them with
@@ -139,6 +139,27 @@ _NEEDS_TABLE = _regex.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u20
 _TRAD_CHARS = "們國這經濟發產會對業"    # common characters that only traditional script writes
 
 
+# Line ends other than \n, each read as \n (one character for one). CR before LF stays: the
+# line-based passes know CRLF; a CR alone is a classic-Mac line end.
+_LINE_ENDS = ("\v", "\f", "\x85", "\u2028", "\u2029")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def unify_line_ends(text: str) -> str:
+    """``text`` with every line end written ``\n`` (CR alone, VT, FF, NEL, U+2028/2029), same length.
+
+    The clean-up passes read lines of the original text (endnote lines, page numbers, chrome):
+    they run on this view so that every line-end form gives the same result as ``\n``.
+    Returns ``text`` itself when it holds none of them (no copy).
+    """
+    for ch in _LINE_ENDS:
+        if ch in text:
+            text = text.replace(ch, "\n")
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    return text
+
+
 @dataclass
 class NormText:
     """The normalised text with a map back to the original."""
@@ -146,6 +167,7 @@ class NormText:
     text: str
     _bp: list[int] = field(default_factory=list)     # normalised positions where deletions happened
     _cum: list[int] = field(default_factory=list)    # deleted chars before and at each breakpoint
+    _obp: list[int] = field(default_factory=list, repr=False)   # built on first use by norm_pos
 
     def orig(self, i: int) -> int:
         """Original offset of the character at normalised position ``i``."""
@@ -166,61 +188,56 @@ class NormText:
 
     def norm_pos(self, orig_i: int) -> int:
         """Normalised position of original offset ``orig_i`` (or of the next kept character)."""
-        # breakpoints in original coordinates are monotone too
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.orig(mid) < orig_i:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        bp, cum = self._bp, self._cum
+        n = len(self.text)
+        if not bp:
+            return max(0, min(orig_i, n))
+        if len(self._obp) != len(bp):
+            # original position of the first character kept after each deletion
+            self._obp = [b + c for b, c in zip(bp, cum)]
+        k = bisect.bisect_right(self._obp, orig_i) - 1
+        if k < 0:
+            i = min(orig_i, bp[0])                # before the first deletion, or inside it
+        else:
+            nxt = bp[k + 1] if k + 1 < len(bp) else n
+            i = min(orig_i - cum[k], nxt)         # inside a deletion: the next kept character
+        return max(0, min(i, n))
 
 
 def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, end: int | None = None,
               newlines: Iterable[int] = (), replace: Optional[dict[int, str]] = None) -> NormText:
     """Normalise ``text[start:end]``; ``drop`` lists extra original spans to delete (footnotes, debris).
 
-    Offsets of the result still map into the whole of ``text``.
+    Offsets of the result still map into the whole of ``text``. Only ``text[start:end]`` is
+    read or copied: a file of many reports costs the sum of its reports, not their number
+    times its size.
     """
     end = len(text) if end is None else end
     spans = [(m.start(), m.end()) for m in _deletions(text, start, end)
              if m.group("num") is None or _number_space(text, m.start(), m.end())]
-    if start > 0:
-        spans.append((0, start))
-    if end < len(text):
-        spans.append((end, len(text)))
-    spans.extend((s, e) for s, e in drop if e > s)
-    newlines = list(newlines)
-    if newlines or replace:
-        # one character for one: a block tag's last character reads as a line break, a
-        # decimal middle dot as a point (14·1%); offsets are kept
-        chars = list(text)
-        for p in newlines:
-            chars[p] = "\n"
-        for p, ch in (replace or {}).items():
-            chars[p] = ch
-        source = "".join(chars)
-    else:
-        source = text
+    spans.extend((max(s, start), min(e, end)) for s, e in drop if min(e, end) > max(s, start))
+    # the report's own slice, with one-for-one replacements: a block tag's last character
+    # reads as a line break, a decimal middle dot as a point (14·1%)
+    source = _replaced(text, start, end, newlines, replace)
     probe_end = min(end, start + 20000)
     traditional = sum(text.count(c, start, probe_end) for c in _TRAD_CHARS) >= 5    # str.count: memory speed
     table = _fast_table(traditional) if traditional or _NEEDS_TABLE.search(text, start, end) else None
+    # everything before the slice counts as deleted: positions of the result map into ``text``
+    bp: list[int] = [0] if start > 0 else []
+    cum: list[int] = [start] if start > 0 else []
     if not spans:
-        return NormText(text, _translate(source, table) if table else source)
+        return NormText(text, _translate(source, table) if table else source, bp, cum)
     spans.sort()
     pieces: list[str] = []
-    bp: list[int] = []
-    cum: list[int] = []
-    pos = 0          # original position copied up to
+    pos = start      # original position copied up to
     npos = 0         # normalised length so far
-    deleted = 0
+    deleted = start
     for s, e in spans:
         if e <= pos:
             continue
         s = max(s, pos)
         if s > pos:
-            pieces.append(source[pos:s])
+            pieces.append(source[pos - start:s - start])
             npos += s - pos
         deleted += e - s
         pos = e
@@ -229,6 +246,26 @@ def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, e
         else:
             bp.append(npos)
             cum.append(deleted)
-    pieces.append(source[pos:])
+    pieces.append(source[pos - start:])
     joined = "".join(pieces)
     return NormText(text, _translate(joined, table) if table else joined, bp, cum)
+
+
+def _replaced(text: str, start: int, end: int, newlines: Iterable[int], replace: Optional[dict[int, str]]) -> str:
+    """``text[start:end]`` with the characters at ``newlines`` read as a line break and those of
+    ``replace`` replaced (original positions; one character for one, so offsets are kept).
+
+    Built from slices between the changes: a list of the characters would hold one object per
+    character (76 bytes for an ideograph), ten times the text."""
+    changes = {p: "\n" for p in newlines if start <= p < end}
+    changes.update((p, ch) for p, ch in (replace or {}).items() if start <= p < end)
+    if not changes:
+        return text[start:end]
+    pieces: list[str] = []
+    pos = start
+    for p in sorted(changes):
+        pieces.append(text[pos:p])
+        pieces.append(changes[p])
+        pos = p + 1
+    pieces.append(text[pos:end])
+    return "".join(pieces)

@@ -119,9 +119,12 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         num = m.group(key)
         st = m.start()
         if key == "l3":
-            # an Arabic item number opens a line (leading blanks and markup allowed)
-            ls = text.rfind("\n", 0, st) + 1
-            if text[ls:st].strip(_LEADING):
+            # an Arabic item number opens a line (leading blanks and markup allowed); looked for
+            # back over those only, not to the line start (a one-line scrape has thousands)
+            k = st
+            while k > 0 and text[k - 1] in _LEADING:
+                k -= 1
+            if k > 0 and text[k - 1] != "\n":
                 continue
         else:
             # markup that opens a line (Markdown's ** and #) stands where a line start would
@@ -280,7 +283,7 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
     last_top: Optional[Heading] = None
     inner = 0          # the last number of a 一、二、… run nested inside a top-level section
     for h in heads:
-        if breaks and any(last_top is not None and last_top.start < b <= h.start for b in breaks):
+        if last_top is not None and _break_between(breaks, last_top.start, h.start):
             stack, last_top, inner = [], None, 0   # an attachment starts a new numbering
         if h.level == 0:
             classify(h, text)
@@ -317,6 +320,12 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
     _set_ends(roots, len(text))
     _parts_flow(roots)
     return roots
+
+
+def _break_between(breaks: list[int], lo: int, hi: int) -> bool:
+    """Is there an attachment break in ``(lo, hi]``? (``breaks`` is sorted.)"""
+    i = bisect.bisect_right(breaks, lo)
+    return i < len(breaks) and breaks[i] <= hi
 
 
 def _inherit(h: Heading) -> None:

@@ -26,12 +26,13 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     if len(openings) <= 1 and len(headers) <= 1:
         return [(0, len(text))]
     starts = [0]
+    last_break = text.rfind("\n")
     prev = openings[0] if openings else 0
     for op in openings[1:]:
         lo = max(prev + 1, op - _LOOKBACK)
         # a new report announces itself with a title line; an address without one
         # (older reports open several parts with 各位代表:) stays in the same report
-        title_start = _title_line_start(text, lo, op)
+        title_start = _title_line_start(text, lo, op, last_break)
         if title_start is not None:
             title_start = _back_over_chrome(text, max(prev + 1, op - 4 * _LOOKBACK), title_start)
         if title_start is None or title_start <= starts[-1]:
@@ -51,15 +52,20 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 
 def _page_starts(text: str) -> list[int]:
     """The title line above each page-header block (the first non-blank line above it)."""
-    out = []
+    out: list[int] = []
+    block_end = -1           # a header word before this belongs to the block of out[-1]
     for w_start in _regex.find_all(text, _HEADER_WORDS):
-        ls = text.rfind("\n", 0, w_start) + 1
-        m = _PAGE_HEADER.match(text, ls)     # the word opens its line, a colon follows
+        ls = w_start         # the word opens its line: only blanks before it
+        while ls > 0 and text[ls - 1] in " \t":
+            ls -= 1
+        if ls > 0 and text[ls - 1] != "\n":
+            continue
+        m = _PAGE_HEADER.match(text, ls)     # a colon follows the word
         if not m:
             continue
         pos = m.start()
-        # only the first metadata line of a block counts
-        if out and text.count("\n", out[-1], pos) <= 6:
+        # only the first metadata line of a block counts (within six lines of its title)
+        if out and pos <= block_end:
             continue
         line_end = pos - 1                       # the newline that ends the line above
         title = text.rfind("\n", 0, max(0, line_end)) + 1 if line_end > 0 else 0
@@ -67,17 +73,38 @@ def _page_starts(text: str) -> list[int]:
             line_end = title - 1
             title = text.rfind("\n", 0, line_end) + 1
         out.append(title)
+        block_end = _nth_line_end(text, title, _BLOCK_LINES + 1)
     return out
 
 
-def _title_line_start(text: str, lo: int, hi: int) -> int | None:
-    """Start of the first short line naming a work report in text[lo:hi]."""
+_BLOCK_LINES = 6     # a page's metadata block follows its title within this many lines
+
+
+def _nth_line_end(text: str, pos: int, n: int) -> int:
+    """Position of the ``n``-th line break at or after ``pos`` (the text's end if there are fewer)."""
+    k = pos - 1
+    for _ in range(n):
+        k = text.find("\n", k + 1)
+        if k < 0:
+            return len(text)
+    return k
+
+
+_TITLE_MAX = 80     # a title line is at most this long
+
+
+def _title_line_start(text: str, lo: int, hi: int, last_break: int) -> int | None:
+    """Start of the first short line naming a work report in text[lo:hi] (``last_break``: the
+    position of the text's last line break)."""
     i = text.find("工作报告", lo, hi)
     while i >= 0:
         ls = text.rfind("\n", lo, i) + 1 if text.rfind("\n", lo, i) >= 0 else lo
-        le = text.find("\n", i)
-        le = hi if le < 0 else le
-        if le - ls <= 80:
+        # the line's end is looked for within a title's length only (a one-line scrape
+        # holds thousands of titles); a text without a break after the title ends at ``hi``
+        le = text.find("\n", i, ls + _TITLE_MAX + 1)
+        if le < 0 and last_break < i:
+            le = hi              # no line break after the title at all
+        if 0 <= le and le - ls <= _TITLE_MAX:
             return ls
         i = text.find("工作报告", i + 4, hi)
     return None
