@@ -23,7 +23,6 @@ _LEAD = re.compile(r"(主要)?预期(目标|指标)")
 _HEADLINE_LIST = re.compile(r"(主要)?预期(目标|指标)[^:：\n]{0,8}[:：](?P<list>[^\n]{20,600}?)(?:\n|$)")
 _REVIEW_TITLE = re.compile(r"(?m)^(?P<pre>[\s　*#]*[一二三四五六七八九十]、[^\n]{0,20}?)(?:工作)?回顾")
 _PLAN_TITLE = re.compile(r"(?m)^(?P<pre>[\s　*#]*[一二三四五六七八九十]、)(?P<title>\d{4}年[^\n]{0,12}?(?:工作|任务|安排)[^\n]{0,12})$")
-_SPEAKER = re.compile(r"(?P<title>代?(?:省长|市长|区长|县长|主席|州长))[ \u3000\xa0]*(?P<name>[\u4e00-\u9fff]{2,4})")
 _FIGURE = re.compile(r"(?<=增长)(?P<num>\d+(?:\.\d+)?)(?P<unit>%|％)")
 _NUMBERED_ITEM = re.compile(r"(?m)^[\s　]*[（(]?(?P<n>[一二三四五六七八九十]|\d{1,2})[)）.、][^\n]*\n")
 _DATELINE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>年\d{1,2}月\d{1,2}日[^\n]{0,12}在)")
@@ -63,12 +62,14 @@ def lead_colon_removed(text: str) -> Optional[str]:
 
 
 def speaker_other_shape(text: str) -> Optional[str]:
-    """市长 冷劲松 → 报告人：冷劲松 (the speaker line in a shape with no title)."""
-    head = text[:1500]
-    m = _SPEAKER.search(head)
-    if not m:
+    """市长 冷劲松 → 市长：冷劲松（以下简称报告人） (title, colon, name and an aside). The
+    speaker is located where the unaltered report read it."""
+    ev = _extract(text).meta.evidence
+    title, name = ev.get("speaker_title"), ev.get("speaker")
+    if title is None or name is None or not title.end <= name.start:
         return None
-    return text[:m.start()] + "报告人：" + m.group("name") + text[m.end():]
+    return (text[:title.start] + title.text + "：" + name.text.replace("\u3000", "").replace(" ", "")
+            + "（以下简称报告人）" + text[name.end:])
 
 
 def review_title_renamed(text: str) -> Optional[str]:
@@ -134,10 +135,71 @@ def summing_up_title_words(text: str) -> Optional[str]:
     return None
 
 
+def lead_in_verb_form(text: str) -> Optional[str]:
+    """主要预期目标是: → 主要预期目标拟定为: (a verb form of the lead-in)."""
+    m = re.search(r"(主要预期目标|预期目标)(是|为)([:：])", text)
+    return text[:m.start(2)] + "拟定为" + text[m.end(2):] if m else None
+
+
+def blank_lines_doubled(text: str) -> Optional[str]:
+    """A blank line between paragraphs (as a Markdown or web export writes them)."""
+    return text.replace("\n", "\n\n") if "\n" in text else None
+
+
+def paragraphs_indented(text: str) -> Optional[str]:
+    """Each paragraph indented by two full-width blanks (a docx dump)."""
+    return re.sub(r"(?m)^(?=\S)", "\u3000\u3000", text) if "\n" in text else None
+
+
+def html_paragraphs(text: str) -> Optional[str]:
+    """Each paragraph in <p>…</p> (a web page's body)."""
+    lines = text.split("\n")
+    return "".join(f"<p>{line}</p>\n" for line in lines) if len(lines) > 3 else None
+
+
+def full_width_digits(text: str) -> Optional[str]:
+    """The figures of the headline list in full-width digits (１２.５％)."""
+    m = _HEADLINE_LIST.search(text)
+    if not m:
+        return None
+    items = m.group("list").translate(str.maketrans("0123456789%", "０１２３４５６７８９％"))
+    return text[:m.start("list")] + items + text[m.end("list"):]
+
+
+def scraped_onto_one_line(text: str) -> Optional[str]:
+    """The whole report on one line, paragraphs joined by a blank (a web scrape)."""
+    return re.sub(r"\s*\n\s*", " ", text) if "\n" in text else None
+
+
+def punctuation_swapped(text: str) -> Optional[str]:
+    """Full-width marks written as ASCII ones and the reverse (，↔, ：↔: ；↔;)."""
+    table = str.maketrans({"，": ",", ",": "，", "：": ":", ":": "：", "；": ";", ";": "；"})
+    return text.translate(table)
+
+
+def page_chrome_around(text: str) -> Optional[str]:
+    """A web page's navigation before the report and its footer after it."""
+    head = "首页 > 政务公开 > 政府工作报告\n【字体：大 中 小】 打印本页\n"
+    foot = "\n返回顶部 | 打印本页 | 关闭窗口\n版权所有：人民政府办公室 网站标识码：1234567890\n"
+    return head + text + foot
+
+
+def windows_line_ends(text: str) -> Optional[str]:
+    """CR LF line ends (a file saved on Windows)."""
+    return text.replace("\n", "\r\n") if "\n" in text else text + "\r\n"
+
+
+def bom_and_nbsp(text: str) -> Optional[str]:
+    """A byte-order mark before the text and no-break spaces after each full stop (a docx dump)."""
+    return "\ufeff" + text.replace("。", "。\xa0")
+
+
 ALTERATIONS: dict[str, Alteration] = {f.__name__: f for f in (
     unknown_lead_in, unusual_separator, list_items_as_sentences, lead_colon_removed, speaker_other_shape,
     review_title_renamed, plan_title_renamed, figure_split_by_line_break, numbered_item_removed,
-    dateline_year_changed, address_removed, summing_up_title_words)}
+    dateline_year_changed, address_removed, summing_up_title_words, lead_in_verb_form, blank_lines_doubled,
+    paragraphs_indented, html_paragraphs, full_width_digits, scraped_onto_one_line, punctuation_swapped,
+    page_chrome_around, windows_line_ends, bom_and_nbsp)}
 
 
 def signature(report: govextract.Report) -> tuple[object, ...]:
@@ -163,6 +225,7 @@ def measure(texts: dict[str, str]) -> dict[str, object]:
     """Counts over ``texts`` (name -> report text): clean reports with an error check, and the
     alterations that change the output, caught (a new check) or not."""
     changed = caught = 0
+    per_report: dict[str, int] = {}
     missed: list[tuple[str, str]] = []
     clean_errors: list[str] = []
     applied = 0
@@ -176,6 +239,7 @@ def measure(texts: dict[str, str]) -> dict[str, object]:
             if altered is None or altered == text:
                 continue
             applied += 1
+            per_report[name] = per_report.get(name, 0) + 1
             after = _extract(altered)
             if signature(after) == base_sig:
                 continue
@@ -185,6 +249,6 @@ def measure(texts: dict[str, str]) -> dict[str, object]:
                 caught += 1
             else:
                 missed.append((name, alt_name))
-    return {"reports": len(texts), "applied": applied, "changed": changed, "caught": caught,
+    return {"reports": len(texts), "applied": applied, "per_report": per_report, "changed": changed, "caught": caught,
             "caught_share": caught / changed if changed else 1.0, "missed": missed,
             "clean_with_error": clean_errors, "clean_error_share": len(clean_errors) / max(1, len(texts))}

@@ -45,6 +45,9 @@ RECALL_REACH = 12
 OPENER_REACH = 12
 
 
+_DIGIT = _regex.compile(r"[0-9]")
+
+
 @dataclass(frozen=True)
 class Passage:
     """A stretch of one review (normalised offsets) whose figures are outcomes, and why."""
@@ -109,8 +112,8 @@ def _is_multi_year(doc: Doc, section: Optional[Heading], start: int, end: int) -
 
 # -- the summing-up passage ----------------------------------------------------------------
 
-def _paragraphs(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Non-blank paragraphs (lines) of text[start:end]; a page on one line gives its sentences."""
+def _lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Non-blank lines of text[start:end]; a page on one line gives its sentences."""
     text = doc.text
     pos = start
     while pos < end:
@@ -126,6 +129,28 @@ def _paragraphs(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
             else:
                 yield pos, stop
         pos = stop + 1
+
+
+def _paragraphs(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The paragraphs of text[start:end]: its lines, where a ``——`` bullet takes the lines
+    after it up to the next bullet (a dump that breaks a bullet's sentences into lines)."""
+    pats = _patterns(doc.vocab.lang)
+    text = doc.text
+    cur: Optional[tuple[int, int]] = None
+    for a, b in _lines(doc, start, end):
+        if cur is not None and not pats["bullet"].match(text, a, b) and text[a:a + 1] != "(" \
+                and b - cur[0] <= MAX_PARAGRAPH:
+            cur = (cur[0], b)
+            continue
+        if cur is not None:
+            yield cur
+            cur = None
+        if pats["bullet"].match(text, a, b):
+            cur = (a, b)
+        else:
+            yield a, b
+    if cur is not None:
+        yield cur
 
 
 def summing_up(doc: Doc, start: int, end: int, headline_at: list[int]) -> Optional[Passage]:
@@ -174,8 +199,12 @@ def _turns_to_measures(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[
 
 
 def _announces(text: str, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
+    """A sentence that announces the measures: turn words before a colon (…做了以下工作:), or
+    two of them in a sentence with no figure (一年来,主要做了以下工作。)."""
     colon = text.find(":", a, b)
-    return colon >= 0 and pats["turn"].search(text, a, colon) is not None
+    if colon >= 0 and pats["turn"].search(text, a, colon) is not None:
+        return True
+    return len(pats["turn"].findall(text, a, b)) >= 2 and _DIGIT.search(text, a, b) is None
 
 
 def _cut_at_turn(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> int:

@@ -22,6 +22,9 @@ from .quantities import QInfo
 # A sentence that states this many distinct headline indicators with figures reads like a
 # list of targets (or a summing-up) whatever words introduce it.
 MIN_LIST_INDICATORS = 3
+# Item lines of one list follow each other: at most this many sentences apart (an item's own
+# remark, a bracketed aside).
+ITEM_RUN_GAP = 2
 # The last characters a complete report can end with (a sentence's end, a closing bracket or
 # quote, a date line); anything else at the end of a long text means it was cut.
 _ENDINGS = "。!?”’\")）】]》日"
@@ -29,6 +32,14 @@ _ENDINGS = "。!?”’\")）】]》日"
 MAX_SIGNATURE = 40
 # An aside in brackets is this short: a bracket further back does not hold the figure.
 ASIDE_REACH = 200
+# The review's opening sentences that may name its year (2024年是…).
+REVIEW_OPENING_SENTENCES = 8
+# A title year this far from the session year is not the report's (a typo in one of them).
+YEAR_CONFLICT_GAP = 2
+# Sessions from this month on plan the next year.
+LATE_SESSION_MONTH = 11
+# Chinese names without · have at most this many characters (a longer one caught text after it).
+MAX_PLAIN_NAME = 4
 # Texts shorter than this are excerpts, not reports that may have been cut.
 MIN_REPORT_CHARS = 3000
 _ITEM_NUMBER = _regex.compile(r"[ \t\u3000*#]*+(?P<open>\()?+(?P<n>[一二三四五六七八九十0-9]{1,3})(?(open)\)|[.、])")
@@ -105,16 +116,26 @@ def check_list_missing(doc: Doc) -> Iterator[Check]:
 
 
 def _list_like_sentence(doc: Doc) -> Optional[tuple[int, int]]:
+    """A sentence, or a run of short item lines ((一)地区生产总值增长11%。(二)…), outside the
+    review that states figures of several headline indicators."""
     vocab = doc.vocab.indicators
     by_sent: dict[tuple[int, int], set[str]] = {}
     for q in doc.qinfo:
         if q.part == "review" or q.multi_year or not vocab.is_headline(q.indicator):
             continue
-        if q.indicator is not None:
+        if q.indicator is not None and not _summing_up_like(doc, q.sent):
             by_sent.setdefault(q.sent, set()).add(q.indicator)
+    run: set[str] = set()
+    run_start: Optional[int] = None
+    last_k = -2
     for sent, ids in sorted(by_sent.items()):
-        if len(ids) >= MIN_LIST_INDICATORS and not _summing_up_like(doc, sent):
-            return sent
+        k = doc.sentences.index_at(sent[0])
+        if k > last_k + ITEM_RUN_GAP:
+            run, run_start = set(), sent[0]
+        run |= ids
+        last_k = k
+        if len(run) >= MIN_LIST_INDICATORS and run_start is not None:
+            return run_start, sent[1]
     return None
 
 
@@ -176,13 +197,22 @@ def check_without_indicator(doc: Doc) -> Iterator[Check]:
 
 def check_plausible(doc: Doc) -> Iterator[Check]:
     """implausible_target / implausible_outcome: a value outside the bounds in plausibility.json."""
-    figures: list[tuple[str, Target | Actual]] = [("implausible_target", t) for t in doc.report.targets if t.headline]
-    figures += [("implausible_outcome", a) for a in doc.report.actuals]
-    for code, f in figures:
-        bounds = _bounds(f.indicator, f.kind, f.unit)
-        if bounds is not None and not bounds[0] <= f.value <= bounds[1]:
-            yield Check(code, "error", f"{f.text} {f.kind} {f.value}{f.unit} lies outside [{bounds[0]}, {bounds[1]}]",
-                        f.start, f.end)
+    for t in doc.report.targets:
+        if t.headline and _outside(t):
+            yield Check("implausible_target", "error", _bounds_message(t), t.start, t.end)
+    for a in doc.report.actuals:
+        if _outside(a):
+            yield Check("implausible_outcome", "error", _bounds_message(a), a.start, a.end)
+
+
+def _outside(f: Target | Actual) -> bool:
+    bounds = _bounds(f.indicator, f.kind, f.unit)
+    return bounds is not None and not bounds[0] <= f.value <= bounds[1]
+
+
+def _bounds_message(f: Target | Actual) -> str:
+    bounds = _bounds(f.indicator, f.kind, f.unit) or [0, 0]
+    return f"{f.text} {f.kind} {f.value}{f.unit} lies outside [{bounds[0]}, {bounds[1]}]"
 
 
 def _bounds(indicator: Optional[str], kind: str, unit: str) -> Optional[list[float]]:
@@ -216,9 +246,9 @@ def _summary_sentence(doc: Doc) -> Optional[tuple[int, int]]:
     vocab = doc.vocab.indicators
     by_sent: dict[tuple[int, int], set[str]] = {}
     for q in doc.qinfo:
-        if q.part == "plan" or q.multi_year or not vocab.is_headline(q.indicator) or q.indicator is None:
+        if q.multi_year or not vocab.is_headline(q.indicator) or q.indicator is None:
             continue
-        if _summing_up_like(doc, q.sent) or q.estimated:
+        if q.estimated or (q.part != "plan" and _summing_up_like(doc, q.sent)):
             by_sent.setdefault(q.sent, set()).add(q.indicator)
     return next((s for s, ids in sorted(by_sent.items()) if len(ids) >= 2), None)
 
@@ -239,17 +269,78 @@ def check_document(doc: Doc) -> Iterator[Check]:
             and meta.doc_type == "report":
         yield _check(doc, "truncated_report", "warning", "the report ends in the middle of a sentence",
                      (len(text) - 1, len(text)))
-    if meta.session_date and meta.plan_year:
-        y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
-        expected = {y, y + 1} if m >= 11 else {y}
-        if meta.plan_year not in expected:
+    yield from _year_conflicts(doc)
+
+
+def _year_conflicts(doc: Doc) -> Iterator[Check]:
+    """year_conflict: the session date against the plan year and the years of the titles."""
+    meta = doc.report.meta
+    if not meta.session_date:
+        return
+    y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
+    expected = {y, y + 1} if m >= LATE_SESSION_MONTH else {y}
+    if meta.plan_year and meta.plan_year not in expected:
+        yield _check(doc, "year_conflict", "warning",
+                     f"the plan year {meta.plan_year} does not follow from the session date {meta.session_date}")
+        return
+    opened = _review_opening_year(doc)
+    if opened is not None and opened >= y + (1 if m >= LATE_SESSION_MONTH else 0):
+        yield _check(doc, "year_conflict", "warning",
+                     f"the review speaks of {opened}, not before the session date {meta.session_date}: "
+                     "the date or the review's years may be a typo")
+        return
+    multi = doc.vocab.lang.cached("title_multi_year", lambda lang: _regex.compile(
+        "|".join(lang.words("parts.json", "multi_year"))))
+    for h in doc.headings:
+        title = doc.text[h.title_start:h.title_end]
+        if h.year is None or multi.search(title) or f"{h.year}年以来" in title:
+            continue
+        if abs(h.year - y) >= YEAR_CONFLICT_GAP and h.part in ("review", "plan"):
             yield _check(doc, "year_conflict", "warning",
-                         f"the plan year {meta.plan_year} does not follow from the session date {meta.session_date}")
+                         f"the title names {h.year}, far from the session date {meta.session_date}: "
+                         "one of the two may be a typo, and the years of targets and outcomes with it",
+                         (h.start, h.title_end))
+            return
+
+
+def _review_opening_year(doc: Doc) -> Optional[int]:
+    """The year most sentences of the review open with (2024年,… / 2024年是…), if any."""
+    counts: dict[int, int] = {}
+    year_open = _regex.compile(r"[ \t\u3000]*+(?P<y>(?:19|20)[0-9]{2})年[,是]")
+    for h in doc.headings:
+        if h.part != "review":
+            continue
+        k = doc.sentences.index_at(h.title_end)
+        for a, b in doc.sentences.spans[k:k + REVIEW_OPENING_SENTENCES]:
+            if a >= h.end:
+                break
+            m = year_open.match(doc.text, a, b)
+            if m:
+                counts[int(m.group("y"))] = counts.get(int(m.group("y")), 0) + 1
+    return max(counts, key=lambda y: counts[y]) if counts else None
+
+
+def check_speaker(doc: Doc) -> Iterator[Check]:
+    """speaker_not_found: a dated opening and no speaker (meta says speaker_missing when a title
+    is printed); speaker_unusual: a name longer than Chinese names run, without a ·."""
+    meta = doc.report.meta
+    codes = {c.code for c in doc.report.checks}
+    if meta.speaker is None and meta.session_date and "speaker_missing" not in codes:
+        span = meta.evidence.get("session_date")
+        yield Check("speaker_not_found", "warning", "the report has a dated opening but no speaker was read",
+                    span.start if span else doc.report.start, span.end if span else doc.report.start)
+    name = meta.speaker or ""
+    if len(name) > MAX_PLAIN_NAME and "·" not in name:
+        span = meta.evidence.get("speaker")
+        yield Check("speaker_unusual", "warning",
+                    f"the speaker {name!r} is longer than Chinese names usually are: text after the name may "
+                    "have been read as part of it", span.start if span else 0, span.end if span else 0)
 
 
 CHECKS: tuple[CheckFn, ...] = (
     check_list_gave_targets, check_list_numbers_read, check_list_missing, check_list_numbering,
     check_duplicate_indicator, check_without_indicator, check_plausible, check_outcomes, check_document,
+    check_speaker,
 )
 
 

@@ -106,6 +106,10 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
             rf"(?P<subject>[^,;:。0-9]{{1,{MAX_ITEM_SUBJECT}}}?)(?:{group(lang.words('relations.json', 'fillers'))})*+"
             rf"{group(rels)}?+约?[0-9]"),
         "item_head": _regex.compile(rf"{group(w('item_subject_heads'))}$"),
+        "opens_on_time": _regex.compile(rf"[ \t\u3000]*+{group(lang.words('subjects.json', 'time_words'))}"),
+        # adverbs and noise that may close an item's subject before its relation (粮食产量继续保持…)
+        "subject_tail": _regex.compile(
+            rf"(?:{group(lang.words('subjects.json', 'trailing_noise') + lang.words('subjects.json', 'adverbs'))})+$"),
     }
 
 
@@ -236,8 +240,8 @@ def list_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]
     nl = text.find("\n", start, limit)
     line_end = nl if nl >= 0 else limit
     if text[start:line_end].strip(" \t\u3000*#"):
-        end = _running_text_end(doc, start, line_end)
-        why = ["list_runs_on_lead_line"]
+        end = _running_text_end(doc, start, line_end, limit)
+        why = ["list_runs_on_lead_line"] + (["list_goes_on_in_next_lines"] if end > line_end else [])
         if end == line_end and text[start:end].rstrip(" \t\u3000*#")[-1:] in _OPEN_END:
             end = _item_lines_end(doc, end, limit)
             why.append("list_goes_on_in_item_lines")
@@ -265,25 +269,39 @@ def _continues_list(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str
     m = pats["item_open"].match(text, a, b)
     if m is None:
         return False
-    subject = m.group("subject")
-    return bool(pats["item_head"].search(subject) or doc.vocab.indicators.match(subject))
+    return _names_a_measure(doc, m.group("subject"), pats)
 
 
-def _running_text_end(doc: Doc, start: int, line_end: int) -> int:
-    """The sentences of a list written on its lead-in's line, while they go on about targets."""
+def _names_a_measure(doc: Doc, subject: str, pats: dict[str, "regex.Pattern[str]"]) -> bool:
+    """Whether an item's subject names a measure: an indicator, or a noun with a measure's head."""
+    core = pats["subject_tail"].sub("", subject) or subject
+    return bool(pats["item_head"].search(core) or doc.vocab.indicators.match(core))
+
+
+def _running_text_end(doc: Doc, start: int, line_end: int, limit: Optional[int] = None) -> int:
+    """The sentences of a list written as running text from ``start``, while they go on about
+    targets: within the lead-in's line, and past its end into the next lines while each of
+    them opens with an item (a dump that puts every sentence on a line of its own)."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
+    limit = line_end if limit is None else limit
     spans = doc.sentences.spans
     k = doc.sentences.index_at(start)
     end = min(spans[k][1], line_end)
     for n in range(1, MAX_LIST_SENTENCES):
-        if k + n >= len(spans) or spans[k + n][0] >= line_end:
+        if k + n >= len(spans) or spans[k + n][0] >= limit:
             break
-        a, b = spans[k + n][0], min(spans[k + n][1], line_end)
-        if not _continues_list(doc, a, b, pats):
+        a, b = spans[k + n][0], min(spans[k + n][1], limit)
+        if not text[a:b].strip(" \t\u3000\n*#"):
+            continue        # a line break of its own: the next sentence decides
+        new_line = text.find("\n", end, a) >= 0
+        if new_line and (not _continues_list(doc, a, b, pats) or pats["opens_on_time"].match(text, a, b)):
+            break       # across a line break only an item goes on (全年新增…: a new remark)
+        if not new_line and not _continues_list(doc, a, b, pats):
             # a short item without a figure (…基本同步。) stays when a figure follows it
             nxt = spans[k + n + 1] if k + n + 1 < len(spans) else None
-            if b - a > MAX_PLAIN_ITEM or nxt is None or nxt[0] >= line_end \
-                    or not _continues_list(doc, nxt[0], min(nxt[1], line_end), pats) \
+            if b - a > MAX_PLAIN_ITEM or nxt is None or nxt[0] >= limit \
+                    or text.find("\n", b, nxt[0]) >= 0 \
+                    or not _continues_list(doc, nxt[0], min(nxt[1], limit), pats) \
                     or pats["recap"].search(text, a, min(b, a + RECAP_REACH)):
                 break
         end = b
@@ -480,7 +498,7 @@ def _headline_items(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str
     while pos < b and len(ids) < MIN_LEADLESS_ITEMS:
         stop = min((p for p in (text.find(c, pos, b) for c in ",;") if p >= 0), default=b)
         m = pats["item_open"].match(text, pos, stop)
-        ind = vocab.match(m.group("subject")) if m else None
+        ind = vocab.match(pats["subject_tail"].sub("", m.group("subject")) or m.group("subject")) if m else None
         if ind is not None and vocab.is_headline(ind) and ind not in ids:
             if not ids and ind not in lead_items:
                 return 0
