@@ -26,6 +26,7 @@ from .pipeline import DEFAULT_COMPONENTS, Pipeline, Vocabulary, register, regist
 from .decode import to_text as _to_text
 from .html import attach_text as _attach_text, render_html
 from .batch import Result, extract_many
+from .checking import ReportChecks, check_many, summarize as summarize_checks
 from .frames import to_frame
 from .panel import panel
 from .region_codes import region_code
@@ -38,7 +39,7 @@ __all__ = [
     "Official", "Note", "Section", "Span", "Check",
     "GovextractError", "InputError", "InputTypeError", "DecodingError", "BinaryInputError",
     "InputTooLargeError", "MultipleReportsWarning",
-    "extract_many", "Result", "to_frame", "panel", "render_html", "json_schema", "region_code",
+    "extract_many", "Result", "check_many", "ReportChecks", "summarize_checks", "to_frame", "panel", "render_html", "json_schema", "region_code",
     "InputTooLargeError", "PathAsTextError", "ConfigurationError", "ConfigurationTypeError",
     "UnknownComponentError", "MultipleReportsWarning",
 ]

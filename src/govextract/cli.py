@@ -317,12 +317,55 @@ def _run_schema(a: argparse.Namespace) -> int:
     return 0
 
 
+def _add_check(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("inputs", nargs="+", metavar="FILE|DIR", help="report files or folders of them")
+    ap.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    ap.add_argument("--json", action="store_true", help="one JSON object per report, then the summary")
+    ap.add_argument("--only-review", action="store_true", help="list only the reports that need review")
+    ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="a progress bar on standard error (default: when it is a terminal)")
+
+
+def _run_check(a: argparse.Namespace) -> int:
+    from .checking import check_many, line, summarize
+    rows = check_many(a.inputs, n_process=a.jobs, progress=a.progress)
+    for row in rows:
+        if a.only_review and not row.needs_review:
+            continue
+        if a.json:
+            print(json.dumps({"source": row.source, "needs_review": row.needs_review, "targets": row.targets,
+                              "outcomes": row.actuals, "error": row.error,
+                              "checks": [c.to_dict() for c in row.checks]}, ensure_ascii=False))
+        else:
+            print(line(row))
+    summary = summarize(rows)
+    if a.json:
+        print(json.dumps({"summary": {"reports": summary.reports, "needing_review": summary.needing_review,
+                                      "failed": summary.failed, "reports_per_code": summary.reports_per_code}},
+                         ensure_ascii=False))
+    else:
+        print("\n".join(summary.lines()))
+    return 1 if summary.failed else 0
+
+
+_EPILOG_CHECK = """examples:
+  govextract check report.txt
+  govextract check reports/ --jobs 2 --only-review
+  govextract check reports/ --json > checks.jsonl
+
+A line per report: REVIEW when an error check fired (codes marked !), its counts, its codes;
+then the summary: reports that need review, and reports per code (docs/checks.md).
+Exit status: 0, or 1 when a document could not be read."""
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]
 
 COMMANDS: dict[str, Command] = {
     "extract": ("extract documents, files or folders to JSON lines, JSON, CSV or a table",
                 _add_extract, _run_extract, _EPILOG_EXTRACT),
     "view": ("write an HTML page of one report: tables and the highlighted text", _add_view, _run_view, _EPILOG_VIEW),
+    "check": ("list what the library could not read, per report, and which reports need review",
+              _add_check, _run_check, _EPILOG_CHECK),
     "schema": ("print the JSON Schema of a report's JSON", _add_schema, _run_schema,
                "example:\n  govextract schema > schema.json"),
 }

@@ -77,6 +77,16 @@ def check_list_gave_targets(doc: Doc) -> Iterator[Check]:
                      "the list of this year's targets gave no target", (lst.lead.start, lst.end))
 
 
+def check_list_inferred(doc: Doc) -> Iterator[Check]:
+    """target_list_inferred: this year's list was read from a sentence with no lead-in."""
+    lst = _headline(doc)
+    if lst is not None and lst.lead is None:
+        yield _check(doc, "target_list_inferred", "warning",
+                     "no lead-in introduces this year's list; it was read from the sentence that opens with the "
+                     "growth target and names several headline indicators (rule list_without_lead_in)",
+                     (lst.start, lst.end))
+
+
 def check_list_numbers_read(doc: Doc) -> Iterator[Check]:
     """target_list_numbers_unread: a figure inside the headline list that became no target."""
     taken = {t.quantity for t in doc.report.targets}
@@ -126,15 +136,15 @@ def _list_like_sentence(doc: Doc) -> Optional[tuple[int, int]]:
         if q.indicator is not None and not _summing_up_like(doc, q.sent):
             by_sent.setdefault(q.sent, set()).add(q.indicator)
     run: set[str] = set()
-    run_start: Optional[int] = None
-    last_k = -2
+    run_start = 0
+    last_k: Optional[int] = None
     for sent, ids in sorted(by_sent.items()):
         k = doc.sentences.index_at(sent[0])
-        if k > last_k + ITEM_RUN_GAP:
+        if last_k is None or k > last_k + ITEM_RUN_GAP:
             run, run_start = set(), sent[0]
         run |= ids
         last_k = k
-        if len(run) >= MIN_LIST_INDICATORS and run_start is not None:
+        if len(run) >= MIN_LIST_INDICATORS:
             return run_start, sent[1]
     return None
 
@@ -338,7 +348,7 @@ def check_speaker(doc: Doc) -> Iterator[Check]:
 
 
 CHECKS: tuple[CheckFn, ...] = (
-    check_list_gave_targets, check_list_numbers_read, check_list_missing, check_list_numbering,
+    check_list_gave_targets, check_list_inferred, check_list_numbers_read, check_list_missing, check_list_numbering,
     check_duplicate_indicator, check_without_indicator, check_plausible, check_outcomes, check_document,
     check_speaker,
 )
