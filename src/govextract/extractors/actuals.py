@@ -41,6 +41,8 @@ MAX_PASSAGE_PARAGRAPHS = 12
 MAX_PARAGRAPH = 1500
 # 年初确定的…目标是:: a recall marker stands this close before the noun it qualifies.
 RECALL_REACH = 12
+# Parallel paragraphs of a summing-up open with the same characters (这是…的一年。).
+PARALLEL_OPENING = 2
 # How far into a sentence its opener stands (全年…, 2021年,…, ——经济运行平稳。).
 OPENER_REACH = 12
 
@@ -157,24 +159,28 @@ def summing_up(doc: Doc, start: int, end: int, headline_at: list[int]) -> Option
     """The passage that opens the review text[start:end] and sums up the year.
 
     It starts at the first paragraph that states a headline figure and takes the paragraphs
-    after it while they go on summing up: ``——`` bullets, or paragraphs whose first sentence
-    states a headline figure. It ends at the turn to the measures (a sentence announcing them
-    with a colon, ``一是…``, the first numbered section) and at a topical paragraph.
+    after it while they go on summing up: paragraphs parallel to the first (``——`` bullets, or
+    paragraphs opening alike: 这是…的一年。 这是…的一年。), whatever they state, and paragraphs
+    whose first sentence states a headline figure. It ends at the turn to the measures (a
+    sentence announcing them, ``一是…``, the first numbered section) and at a topical paragraph
+    (对外开放持续扩大。…).
     """
-    text, pats = doc.text, _patterns(doc.vocab.lang)
+    pats = _patterns(doc.vocab.lang)
     stop = min(end, _first_child_heading(doc, start + 1, end))
     first = last = None
+    form = ""
     for n, (a, b) in enumerate(_paragraphs(doc, start, stop)):
         if n >= MAX_PASSAGE_PARAGRAPHS or _turns_to_measures(doc, a, b, pats):
             break
-        has_figure = _first_headline(headline_at, a, b) is not None
         if first is None:
-            if has_figure:
-                first, last = a, _cut_at_turn(doc, a, b, pats)
+            if _first_headline(headline_at, a, b) is not None:
+                first, last, form = a, _cut_at_turn(doc, a, b, pats), _opening_form(doc, a, b)
             continue
-        s_end = doc.sentences.at(a)[1]
-        opens_on_figure = _first_headline(headline_at, a, min(b, s_end)) is not None
-        if not (has_figure and (opens_on_figure or pats["bullet"].match(text, a, b))):
+        opening = _opening_form(doc, a, b)
+        parallel = form != "" and opening == form
+        opens_on_figure = _first_headline(headline_at, a, min(b, doc.sentences.at(a)[1])) is not None
+        bullet_figure = opening == "bullet" and _first_headline(headline_at, a, b) is not None
+        if not (parallel or opens_on_figure or bullet_figure):
             break       # a topical paragraph (对外开放持续扩大。…) is not the summing-up
         last = _cut_at_turn(doc, a, b, pats)
         if last < b:
@@ -182,6 +188,16 @@ def summing_up(doc: Doc, start: int, end: int, headline_at: list[int]) -> Option
     if first is None or last is None:
         return None
     return Passage(first, last, "summing_up_passage")
+
+
+def _opening_form(doc: Doc, a: int, b: int) -> str:
+    """How a paragraph opens, to tell parallel paragraphs: a bullet, or its first two characters."""
+    text = doc.text
+    if _patterns(doc.vocab.lang)["bullet"].match(text, a, b):
+        return "bullet"
+    while a < b and text[a] in " \t\u3000*#":
+        a += 1
+    return text[a:a + PARALLEL_OPENING]
 
 
 def _first_child_heading(doc: Doc, start: int, end: int) -> int:
@@ -238,6 +254,19 @@ def _is_headline_figure(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
     return not _is_sub_item(doc, q)
 
 
+def _compared_sentences(doc: Doc, ry: Optional[int]) -> dict[tuple[int, int], int]:
+    """Sentence -> index of its first figure compared with a year before the previous one
+    (空气质量优良天数较2016年增加48天,地表水断面水质优良比例提高43.6个百分点: the changes
+    after it in the sentence are changes over the same years)."""
+    out: dict[tuple[int, int], int] = {}
+    if ry is None:
+        return out
+    for i, q in enumerate(doc.qinfo):
+        if q.compare_year is not None and q.compare_year < ry - 1:
+            out.setdefault(q.sent, i)
+    return out
+
+
 def _is_sub_item(doc: Doc, q: QInfo) -> bool:
     """其中出口增长11%: a part of the figure before it (the local budget revenue excepted)."""
     start = q.subj[0] if q.subj else q.raw.num_start
@@ -285,8 +314,10 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
     infos = doc.qinfo
     starts = [q.raw.num_start for q in infos]
     recalled = _recalled_spans(doc)
+    compared = _compared_sentences(doc, ry)
     eligible = [i for i, q in enumerate(infos) if _is_headline_figure(doc, q, ry)
-                and not any(s <= q.raw.num_start < e for s, e in recalled)]
+                and not any(s <= q.raw.num_start < e for s, e in recalled)
+                and not (q.kind in ("growth", "change_points") and compared.get(q.sent, len(infos)) < i)]
     chosen: dict[int, str] = {}
     for section, a, b, _hz in _review_sections(doc):
         multi = _is_multi_year(doc, section, a, b)
@@ -343,6 +374,7 @@ def _stretch_openers(doc: Doc, section: Optional[Heading], a: int, b: int,
     pats = _patterns(doc.vocab.lang)
     year_open = doc.vocab.lang.cached("year_stretch_openers", lambda lang: _regex.compile(
         rf"[ \t\u3000*#]*+(?:{group(lang.words('summing_up.json', 'addresses'))}[!,:]?+)?+"
+        rf"{group(lang.words('summing_up.json', 'stretch_opener_prefixes'))}?+"
         rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS})年(?:以来|是))"))
     found: list[tuple[int, str]] = []
     k = doc.sentences.index_at(a)
