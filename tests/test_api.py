@@ -124,3 +124,19 @@ def test_fast_to_dict_is_the_dataclasses_json_encoding(name):
     from dataclasses_json import DataClassJsonMixin
     r = extracted(name)
     assert r.to_dict() == DataClassJsonMixin.to_dict(r, encode_json=True)
+
+
+def test_components_declare_contracts_and_the_pipeline_checks_the_order():
+    from govextract.pipeline import DEFAULT_COMPONENTS, TEXT_LAYER, contract
+    have = set(TEXT_LAYER)
+    for name in DEFAULT_COMPONENTS:
+        c = contract(name)
+        assert c.assigns, name                          # every built-in says what it sets
+        assert set(c.requires) <= have, name            # and the default order satisfies it
+        have |= set(c.assigns)
+    with pytest.raises(govextract.MissingDependencyError, match="target_lists"):
+        govextract.Pipeline(components=["meta", "structure", "quantities"])
+    nlp = govextract.Pipeline()
+    with pytest.raises(govextract.MissingDependencyError):
+        nlp.remove_component("target_lists")            # quantities needs the plan year it sets
+    assert "target_lists" in nlp.component_names

@@ -17,12 +17,12 @@ from ._version import __version__
 from .decode import read_file
 from .errors import (BinaryInputError, ConfigurationError, ConfigurationTypeError, DecodingError, GovextractError,
                      InputError, InputTooLargeError, InputTypeError, MultipleReportsWarning, PathAsTextError,
-                     UnknownComponentError)
+                     UnknownComponentError, MissingDependencyError)
 from .indicators import Indicator, IndicatorVocabulary
 from .numbers.vocab import NumberVocabulary
 from .model import (Actual, Check, Meta, Note, Official, Project, Quantity, Report, Responsibility, Section, Span, Target,
                     UnquantifiedTarget)
-from .pipeline import DEFAULT_COMPONENTS, Pipeline, Vocabulary, register, registered
+from .pipeline import DEFAULT_COMPONENTS, Contract, Pipeline, Vocabulary, register, registered
 from .decode import to_text as _to_text
 from .html import attach_text as _attach_text, render_html
 from .batch import Result, extract_many
@@ -41,7 +41,7 @@ __all__ = [
     "InputTooLargeError", "MultipleReportsWarning",
     "extract_many", "Result", "check_many", "ReportChecks", "summarize_checks", "to_frame", "panel", "render_html", "json_schema", "region_code",
     "InputTooLargeError", "PathAsTextError", "ConfigurationError", "ConfigurationTypeError",
-    "UnknownComponentError", "MultipleReportsWarning",
+    "UnknownComponentError", "MissingDependencyError", "MultipleReportsWarning", "Contract",
 ]
 
 _default: Pipeline | None = None

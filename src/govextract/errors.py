@@ -45,5 +45,9 @@ class UnknownComponentError(ConfigurationError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class MissingDependencyError(ConfigurationError):
+    """A component requires something (``Contract.requires``) that no component before it sets."""
+
+
 class MultipleReportsWarning(UserWarning):
     """``extract()`` was given a text holding several reports; only the first was extracted."""

@@ -18,13 +18,13 @@ import os
 import threading
 import warnings
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from . import _regex
 from .decode import read_file, to_text
 from .document import Doc
-from .errors import (ConfigurationError, ConfigurationTypeError, InputTooLargeError, MultipleReportsWarning,
-                     PathAsTextError, UnknownComponentError)
+from .errors import (ConfigurationError, ConfigurationTypeError, InputTooLargeError, MissingDependencyError,
+                     MultipleReportsWarning, PathAsTextError, UnknownComponentError)
 from .indicators import IndicatorVocabulary
 from .lang import Lang
 from .numbers.vocab import NumberVocabulary
@@ -52,16 +52,41 @@ _NON_BLANK = _regex.compile(r"[^\s\u200b-\u200d\u2060\ufeff]")
 _PATH_MAX = 4096     # a string longer than this (or holding a line break) is never taken for a path
 
 
-def register(name: str) -> Callable[[Component], Component]:
-    """Register a component factory under ``name`` (usable in ``Pipeline(components=[...])``)."""
+@dataclass(frozen=True)
+class Contract:
+    """What a component reads from the ``Doc`` and what it sets (as spaCy factories declare
+    ``requires``/``assigns``): names such as ``"meta.plan_year"``, ``"target_lists"``, ``"qinfo"``,
+    ``"targets"``. A pipeline checks, when it is built or changed, that every name a component
+    requires is set by the text layer (``TEXT_LAYER``) or by a component before it."""
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+# What the text layer sets before any component runs.
+TEXT_LAYER = ("text", "sentences", "headings", "parts", "note_lines", "notes")
+
+_CONTRACTS: dict[str, Contract] = {}
+
+
+def register(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable[[Component], Component]:
+    """Register a component factory under ``name`` (usable in ``Pipeline(components=[...])``),
+    with what it requires and assigns (checked when a pipeline using it is built)."""
     _check_name(name, "register")
+    contract = Contract(tuple(requires), tuple(assigns))
 
     def deco(fn: Component) -> Component:
         _check_callable(fn, name)
         with _LOCK:
             _REGISTRY[name] = fn
+            _CONTRACTS[name] = contract
         return fn
     return deco
+
+
+def contract(name: str) -> Contract:
+    """The declared contract of a registered component (empty when it declared none)."""
+    _load_builtin()
+    return _CONTRACTS.get(name, Contract())
 
 
 def registered() -> dict[str, Component]:
@@ -95,12 +120,26 @@ def _register_builtin() -> None:
     from .extractors.checks import run_checks
     from .region_codes import set_region_code
 
-    for name, fn in (("meta", meta.extract_meta), ("structure", structure.extract_structure),
-                     ("target_lists", target_lists.extract_target_lists), ("region_code", set_region_code),
-                     ("quantities", quantities.extract_quantities), ("targets", targets.extract_targets),
-                     ("actuals", actuals.extract_actuals), ("projects", projects.extract_projects),
-                     ("responsibilities", responsibilities.extract_responsibilities), ("checks", run_checks)):
-        _REGISTRY.setdefault(name, fn)   # a user's earlier register() of the same name wins
+    builtin = (
+        ("meta", meta.extract_meta, ("text", "sentences"),
+         ("meta", "meta.session_date", "meta.report_year", "meta.speaker", "meta.doc_type")),
+        ("structure", structure.extract_structure, ("headings", "meta.session_date"), ("parts.classified", "sections")),
+        ("target_lists", target_lists.extract_target_lists, ("parts.classified", "sentences"),
+         ("lead_ins", "target_lists", "meta.plan_year")),
+        ("region_code", set_region_code, ("meta", "meta.report_year"), ("meta.region_code",)),
+        ("quantities", quantities.extract_quantities, ("parts.classified", "meta.plan_year", "note_lines"),
+         ("qinfo", "quantities")),
+        ("targets", targets.extract_targets, ("target_lists", "qinfo"), ("targets", "unquantified_targets")),
+        ("actuals", actuals.extract_actuals, ("parts.classified", "lead_ins", "qinfo"), ("actuals",)),
+        ("projects", projects.extract_projects, ("qinfo",), ("projects", "project_groups")),
+        ("responsibilities", responsibilities.extract_responsibilities, ("headings",),
+         ("responsibilities", "officials")),
+        ("checks", run_checks, ("target_lists", "targets", "actuals", "qinfo"), ("checks",)),
+    )
+    for name, fn, requires, assigns in builtin:
+        if name not in _REGISTRY:    # a user's earlier register() of the same name wins
+            _REGISTRY[name] = fn
+            _CONTRACTS[name] = Contract(requires, assigns)
 
 
 DEFAULT_COMPONENTS = ("meta", "structure", "target_lists", "region_code", "quantities", "targets", "actuals",
@@ -223,7 +262,22 @@ class Pipeline:
             raise ConfigurationTypeError(f"components must be a list of names or (name, callable) pairs, not "
                                          f"{type(components).__name__} ({_short(components)})")
         self.components: list[tuple[str, Component]] = [_component(c) for c in components]
+        self._contracts: dict[str, Contract] = {n: contract(n) for n, _ in self.components}
+        self._check_order()
         self.vocab = vocab if vocab is not None else Vocabulary()
+
+    def _check_order(self) -> None:
+        """Every name a component requires is set by the text layer or a component before it."""
+        have = set(TEXT_LAYER)
+        for name, _fn in self.components:
+            c = self._contracts.get(name, Contract())
+            missing = [r for r in c.requires if r not in have]
+            if missing:
+                by = sorted({n for n, k in _CONTRACTS.items() for r in missing if r in k.assigns})
+                raise MissingDependencyError(
+                    f"component {name!r} requires {missing}, which no component before it sets"
+                    + (f" (set by {by})" if by else "") + f"; the order is {self.component_names}")
+            have.update(c.assigns)
 
     @property
     def component_names(self) -> list[str]:
@@ -236,27 +290,45 @@ class Pipeline:
         raise UnknownComponentError(f"no component {name!r} in this pipeline; it has {self.component_names}")
 
     def add_component(self, name: str, fn: Optional[Component] = None, *, before: Optional[str] = None,
-                      after: Optional[str] = None) -> None:
-        """Add a component (a callable, or the name of a registered one) at the end or before/after another."""
+                      after: Optional[str] = None, requires: Iterable[str] = (),
+                      assigns: Iterable[str] = ()) -> None:
+        """Add a component (a callable, or the name of a registered one) at the end or before/after
+        another; ``requires``/``assigns`` declare its contract (a registered one keeps its own)."""
         _check_name(name, "add_component")
         if fn is None:
             fn = _registered(name)
+            declared = contract(name)
+        else:
+            declared = Contract(tuple(requires), tuple(assigns))
         _check_callable(fn, name)
         if before is not None and after is not None:
             raise ConfigurationError(f"add_component({name!r}): give before= or after=, not both")
+        old = list(self.components)
         if before is not None:
             self.components.insert(self._index(before), (name, fn))
         elif after is not None:
             self.components.insert(self._index(after) + 1, (name, fn))
         else:
             self.components.append((name, fn))
+        self._contracts[name] = declared
+        self._checked(old)
+
+    def _checked(self, old: list[tuple[str, Component]]) -> None:
+        """Check the new order; restore the old one if it fails."""
+        try:
+            self._check_order()
+        except MissingDependencyError:
+            self.components = old
+            raise
 
     def replace_component(self, name: str, fn: Component) -> None:
         _check_callable(fn, name)
         self.components[self._index(name)] = (name, fn)
 
     def remove_component(self, name: str) -> None:
+        old = list(self.components)
         del self.components[self._index(name)]
+        self._checked(old)
 
     # -- running -----------------------------------------------------------------
     def make_doc(self, text: str, start: int = 0, end: Optional[int] = None) -> Doc:
