@@ -1,0 +1,40 @@
+"""What every stage reads: the document, its text, the compiled words, the numbers so far."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Doc
+from .model import QInfo
+from .words import Words
+
+
+@dataclass(slots=True)
+class Ctx:
+    """The per-document context of the analysis."""
+    doc: Doc
+    text: str
+    w: Words
+    vocab: Any                                      # govextract.indicators.IndicatorVocabulary
+    out: list[QInfo] = field(default_factory=list)  # the numbers analysed so far, in text order
+    estimate_at: dict[int, int] = field(default_factory=dict)   # sentence start -> first 预计 (or -1)
+    exact: dict[str, Any] = field(default_factory=dict)          # phrase -> vocab.exact(phrase)
+    growth_names: dict[str, bool] = field(default_factory=dict)  # subject -> names a growth rate
+
+
+def has_any(text: str, chars: frozenset[str], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``chars`` (no slice, no pattern)."""
+    find = text.find
+    for c in chars:
+        if find(c, start, end) >= 0:
+            return True
+    return False
+
+
+def has_word(text: str, words: frozenset[str], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``words``."""
+    find = text.find
+    for x in words:
+        if find(x, start, end) >= 0:
+            return True
+    return False
