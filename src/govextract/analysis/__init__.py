@@ -24,9 +24,10 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..document import Doc
-from ..numbers.scan import RawNumber, propagate_list_qualifiers, scan_numbers
+from ..numbers.scan import DURATION_IS_NO_FIGURE, RawNumber, propagate_list_qualifiers, scan_numbers
 from ..text.sentences import clause_start
 from .boundary import subject_window
+from .change import change_points
 from .context import Ctx
 from .kind import decide_kind
 from .lists import continues_list, split_list_subjects
@@ -37,6 +38,11 @@ from .subject import MAX_SUBJECT_WITH_DIGITS, choose_subject, inherit_subject, s
 from .time import CLAUSE_REACH, read_time, sentence_horizons
 from .verbs import strip_verbs
 from .words import Words, words_of
+from ..why import rule
+
+SUBJECT_LIST_REACHES_BACK = rule("subject_list_reaches_back")
+# A subject list written once before a 分别 list (six indicators) reaches back at most this far.
+LIST_SUBJECT_REACH = 160
 
 __all__ = ["QInfo", "analyse", "assign_roles", "extract_quantities", "sentence_horizons", "words_for"]
 
@@ -54,26 +60,54 @@ def analyse_number(ctx: Ctx, n: RawNumber, sent: tuple[int, int], horizon: Optio
     number of the sentence and at most ``CLAUSE_REACH`` characters back.
     """
     same = prev is not None and prev.sent == sent
-    st = Clause(n, sent, horizon, len(ctx.out), prev, same, why=list(n.why))
+    text = ctx.text
+    index = len(ctx.out)
+    why = list(n.why) if n.why else []
+    if same:
+        q = continues_list(ctx, n, sent, prev, index, why)   # type: ignore[arg-type]
+        if q is not None:
+            read_time(ctx, q, horizon)
+            return q
     floor = max(sent[0], n.num_start - CLAUSE_REACH)
-    if same and prev.raw.end > floor:     # type: ignore[union-attr]
+    if same and prev.duration:            # type: ignore[union-attr]
+        floor = max(floor, prev.clause)   # type: ignore[union-attr]  # 连续8年稳定在…: no boundary
+    elif same and prev.raw.end > floor:   # type: ignore[union-attr]
         floor = prev.raw.end              # type: ignore[union-attr]
-    st.cstart = clause_start(ctx.text, n.num_start, floor)
-    q = continues_list(ctx, st) if same else None
-    if q is None:
+    cstart = clause_start(text, n.num_start, floor)
+    if why and DURATION_IS_NO_FIGURE in why:
+        q = QInfo(n, sent, cstart, None, None, None, "level", None, None, index, why=why, duration=True)
+        read_time(ctx, q, horizon)
+        return q
+    st = Clause(n, sent, cstart, None, None, None, "level", None, None, index, why=why, prev=prev, same=same)
+    if cstart == floor > sent[0] and not same:
+        _reach_back(ctx, st, floor)
+    w = ctx.w
+    if not ((text[n.num_start - 1] in w.change_start_last and n.num_start > cstart)
+            or (same and prev.start_point)) or not change_points(ctx, st):   # type: ignore[union-attr]
         find_relation(ctx, st)
-        subject_window(ctx, st)
-        strip_verbs(ctx, st)
-        choose_subject(ctx, st)
-        if st.subject is None:
-            inherit_subject(ctx, st)
-        if st.subject is None or st.de_modifier or st.verb_relation or len(st.subject) > MAX_SUBJECT_WITH_DIGITS:
-            subject_after_number(ctx, st)
-        decide_kind(ctx, st)
-        q = QInfo(n, sent, st.cstart, st.subj, st.subject, st.relation, st.kind, st.direction, st.indicator,
-                  st.index, st.inherited, st.post_subject, compare_year=st.compare_year, why=st.why)
-    read_time(ctx, q, horizon)
-    return q
+    subject_window(ctx, st)
+    strip_verbs(ctx, st)
+    choose_subject(ctx, st)
+    if st.subject is None:
+        inherit_subject(ctx, st)
+    if st.subject is None or st.de_modifier or st.verb_relation or len(st.subject) > MAX_SUBJECT_WITH_DIGITS:
+        subject_after_number(ctx, st)
+    decide_kind(ctx, st)
+    read_time(ctx, st, horizon)
+    return st
+
+
+def _reach_back(ctx: Ctx, st: Clause, floor: int) -> None:
+    """2023年，地区生产总值、规模以上工业增加值、…、外贸进出口总额分别比上年增长6.1%、…: a subject
+    list before 分别 may be longer than the usual reach; the clause then starts further back."""
+    text, n = ctx.text, st.raw
+    if not ctx.w.respectively.maybe_in(text[floor:n.num_start]) or text.find(ctx.w.enumeration_comma, floor, n.num_start) < 0:
+        return
+    far = max(st.sent[0], n.num_start - LIST_SUBJECT_REACH)
+    cstart = clause_start(text, n.num_start, far)
+    if cstart < floor:
+        st.clause = cstart
+        st.why.append(SUBJECT_LIST_REACHES_BACK)
 
 
 def analyse(doc: Doc) -> list[QInfo]:

@@ -11,6 +11,16 @@ from typing import Optional
 from .context import Ctx
 from .model import Clause
 from .words import Words
+from ..why import rule
+
+CLAUSE_LEAD_STRIPPED = rule("clause_lead_stripped")
+COMPARISON_CUT_FROM_SUBJECT = rule("comparison_cut_from_subject")
+GROWTH_WORD_BEFORE_COPULA = rule("growth_word_before_copula")
+LIST_COMMA_CLOSES_PREVIOUS_PHRASE = rule("list_comma_closes_previous_phrase")
+SHARE_COPULA_CUT_FROM_SUBJECT = rule("share_copula_cut_from_subject")
+TRAILING_WORDS_CUT = rule("trailing_words_cut")
+DURATION_SKIPPED = rule("duration_skipped")
+
 
 # A comparison's complement ends at the relation, which starts at most this far after the window.
 _COMPARE_REACH = 4
@@ -47,17 +57,19 @@ def strip_trail(text: str, i: int, j: int, w: Words) -> tuple[int, Optional[int]
     m = None
     cy = None
     end = min(len(text), j + _COMPARE_REACH)
-    if w.compare_probe.search(text, i, end):
+    # most windows hold none of the characters a comparison or a copula phrase needs (比 较 的 在):
+    # one character-class search rules both patterns out
+    if w.trail_probe.search(text, i, end):
         m = w.compare.search(text, i, end)
         if m and m.start() >= j:
             m = None
-    if m is not None:
-        cy = m.group("cy")
-        rule = "comparison_cut_from_subject"
-    elif w.copula_probe.search(text, i, j):
-        m = w.copula_end.search(text, i, j)
-        cy = m.group("cy2") if m else None
-        rule = "share_copula_cut_from_subject" if m else None
+        if m is not None:
+            cy = m.group("cy")
+            rule = COMPARISON_CUT_FROM_SUBJECT
+        else:
+            m = w.copula_end.search(text, i, j)
+            cy = m.group("cy2") if m else None
+            rule = SHARE_COPULA_CUT_FROM_SUBJECT if m else None
     if m is not None:
         if cy:
             compare_year = int(cy)
@@ -67,7 +79,7 @@ def strip_trail(text: str, i: int, j: int, w: Words) -> tuple[int, Optional[int]
         t = trailing.ending_at(text, j, i) if text[j - 1] in trailing.last else None
         if t:
             j -= len(t)
-            rule = rule or "trailing_words_cut"
+            rule = rule or TRAILING_WORDS_CUT
             continue
         if text[j - 1] in _TRAILING_PUNCT:
             j -= 1
@@ -84,17 +96,27 @@ def subject_window(ctx: Ctx, st: Clause) -> None:
     ``growth_word_before_copula``.
     """
     text, w = ctx.text, ctx.w
-    s_i = strip_lead(text, st.cstart, st.rel_start, w)
-    if s_i > st.cstart:
-        st.why.append("clause_lead_stripped")
+    s_i = strip_lead(text, st.clause, st.rel_start, w)
+    if s_i > st.clause:
+        st.why.append(CLAUSE_LEAD_STRIPPED)
     prev = st.prev
-    if st.same and prev is not None and st.cstart == prev.raw.end:
+    if st.same and prev is not None and st.clause == prev.raw.end:
         dun = text.rfind(w.enumeration_comma, s_i, st.rel_start)
         if dun >= 0:
             # 迈上千亿大关、年均增长9%: what stands before 、 closes the previous number's phrase
             s_i = strip_lead(text, dun + 1, st.rel_start, w)
-            st.why.append("list_comma_closes_previous_phrase")
-    s_j, st.compare_year, rule = strip_trail(text, s_i, st.rel_start, w)
+            st.why.append(LIST_COMMA_CLOSES_PREVIOUS_PHRASE)
+    s_j, cy, rule = strip_trail(text, s_i, st.rel_start, w)
+    st.compare_year = st.compare_year or cy
+    if st.same and prev is not None and prev.duration and s_i <= prev.raw.start < s_j:
+        # 粮食产量连续8年稳定在1300亿斤以上: the span of time stands between subject and relation
+        end = prev.raw.start
+        for d in w.durations:
+            if text.endswith(d, s_i, end):
+                end -= len(d)
+                break
+        s_j, cy, _rule = strip_trail(text, s_i, end, w)
+        st.why.append(DURATION_SKIPPED)
     if rule:
         st.why.append(rule)
     st.s_i, st.s_j = s_i, s_j
@@ -115,4 +137,4 @@ def _growth_before_copula(ctx: Ctx, st: Clause) -> None:
     st.relation = g
     st.s_j, cy2, _rule = strip_trail(text, s_i, g_start, w)
     st.compare_year = st.compare_year or cy2
-    st.why.append("growth_word_before_copula")
+    st.why.append(GROWTH_WORD_BEFORE_COPULA)

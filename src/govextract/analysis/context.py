@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from ..document import Doc
 from .model import QInfo
@@ -20,6 +20,28 @@ class Ctx:
     estimate_at: dict[int, int] = field(default_factory=dict)   # sentence start -> first 预计 (or -1)
     exact: dict[str, Any] = field(default_factory=dict)          # phrase -> vocab.exact(phrase)
     growth_names: dict[str, bool] = field(default_factory=dict)  # subject -> names a growth rate
+    headless: dict[str, Any] = field(default_factory=dict)       # phrase -> indicator without its generic head
+
+
+def indicator_of(ctx: Ctx, phrase: str) -> tuple[Optional[str], bool]:
+    """The indicator a phrase names, and whether a generic head noun had to be dropped for it
+    (城镇新增就业人口 names what 城镇新增就业 names: rule ``generic_head_noun_dropped``)."""
+    hit = ctx.vocab.match(phrase)
+    if hit is not None or not phrase.endswith(ctx.w.generic_heads):
+        return hit, False
+    headless = ctx.headless.get(phrase, _MISS)
+    if headless is _MISS:
+        headless = None
+        for head in ctx.w.generic_heads:
+            if phrase.endswith(head) and len(phrase) > len(head) + 1:
+                headless = ctx.vocab.match(phrase[:-len(head)])
+                if headless is not None:
+                    break
+        ctx.headless[phrase] = headless
+    return headless, headless is not None
+
+
+_MISS = object()
 
 
 def has_any(text: str, chars: frozenset[str], start: int, end: int) -> bool:

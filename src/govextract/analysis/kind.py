@@ -6,6 +6,20 @@ from typing import Optional
 from .context import Ctx
 from .model import Clause
 from .words import Words
+from ..why import rule
+
+KIND_CHANGE_OF_A_RATE_IS_POINTS = rule("kind_change_of_a_rate_is_points")
+KIND_DECREASE_IS_GROWTH_DOWN = rule("kind_decrease_is_growth_down")
+KIND_GROWTH_RATE_NAMED = rule("kind_growth_rate_named")
+KIND_INCREASE_IS_GROWTH = rule("kind_increase_is_growth")
+KIND_LEVEL = rule("kind_level")
+KIND_LEVEL_REACHED = rule("kind_level_reached")
+KIND_POINTS_UNIT = rule("kind_points_unit")
+KIND_RATE_REACHED_IS_GROWTH = rule("kind_rate_reached_is_growth")
+KIND_RATE_SUBJECT_IS_GROWTH = rule("kind_rate_subject_is_growth")
+KIND_RESTATES_PREVIOUS_GROWTH = rule("kind_restates_previous_growth")
+SUBJECT_AND_RELATION_NAME_INDICATOR = rule("subject_and_relation_name_indicator")
+
 
 # Normalised units (units.json ``norm``): a change in points, and shares that change in points.
 _POINTS = "pp"
@@ -27,21 +41,21 @@ def kind_of(relation: Optional[str], subject: str, unit_norm: Optional[str], w: 
     cls = w.relation_class.get(relation or "")
     down = "down" if cls == "down" else None
     if unit_norm == _POINTS:
-        return "change_points", down, "kind_points_unit"
+        return "change_points", down, KIND_POINTS_UNIT
     if relation and len(relation) > 1 and relation.endswith(w.level_endings):
         if subject.endswith(w.rate_suffixes):
-            return "growth", None, "kind_rate_reached_is_growth"
-        return "level", None, "kind_level_reached"
+            return "growth", None, KIND_RATE_REACHED_IS_GROWTH
+        return "level", None, KIND_LEVEL_REACHED
     if cls is not None and cls != "level" and unit_norm in _SHARE_UNITS and is_ratio(subject, w):
         # a change of a rate or share (增速比年初回升84%) is a change in points
-        return "change_points", down, "kind_change_of_a_rate_is_points"
+        return "change_points", down, KIND_CHANGE_OF_A_RATE_IS_POINTS
     if cls == "down":
-        return "growth", "down", "kind_decrease_is_growth_down"
+        return "growth", "down", KIND_DECREASE_IS_GROWTH_DOWN
     if cls == "up":
-        return "growth", None, "kind_increase_is_growth"
+        return "growth", None, KIND_INCREASE_IS_GROWTH
     if subject.endswith(w.rate_suffixes):
-        return "growth", None, "kind_rate_subject_is_growth"
-    return "level", None, "kind_level"
+        return "growth", None, KIND_RATE_SUBJECT_IS_GROWTH
+    return "level", None, KIND_LEVEL
 
 
 def decide_kind(ctx: Ctx, st: Clause) -> None:
@@ -57,22 +71,22 @@ def decide_kind(ctx: Ctx, st: Clause) -> None:
         # 经济增长7%左右: "经济增长" names GDP growth; the subject alone names nothing
         st.s_j = st.rel_start + len(relation)
         st.subj, st.subject = (st.s_i, st.s_j), text[st.s_i:st.s_j]
-        st.why.append("subject_and_relation_name_indicator")
-        kind, direction, rule = kind_of(relation, subject, st.n.unit_norm, w)
+        st.why.append(SUBJECT_AND_RELATION_NAME_INDICATOR)
+        kind, direction, rule = kind_of(relation, subject, st.raw.unit_norm, w)
     else:
-        kind, direction, rule = kind_of(relation, subject or "", st.n.unit_norm, w)
+        kind, direction, rule = kind_of(relation, subject or "", st.raw.unit_norm, w)
     st.why.append(rule)
     subject = st.subject
-    if kind == "level" and subject and _names_growth(subject, ctx):
+    if kind == "level" and subject and (ctx.growth_names.get(subject) or names_growth(subject, ctx)):
         # 经济增长率7%, 规上工业增加值增长率8%: the growth of a measure (人口自然增长率 is a level)
         kind = "growth"
-        st.why.append("kind_growth_rate_named")
+        st.why.append(KIND_GROWTH_RATE_NAMED)
     prev = st.prev
     if st.inherited and prev is not None and kind == "level" and prev.kind == "growth" \
-            and (relation is None or relation in w.copulas) and st.n.unit == prev.raw.unit:
+            and (relation is None or relation in w.copulas) and st.raw.unit == prev.raw.unit:
         # 增长7%以上、力争达到8%: 达到 restates the same growth
         kind, direction = prev.kind, prev.direction
-        st.why.append("kind_restates_previous_growth")
+        st.why.append(KIND_RESTATES_PREVIOUS_GROWTH)
     st.kind, st.direction = kind, direction
     if st.inherited and prev is not None:
         st.indicator = prev.indicator
@@ -88,7 +102,7 @@ def _exact(ctx: Ctx, phrase: str) -> Optional[str]:
     return hit   # type: ignore[return-value]
 
 
-def _names_growth(subject: str, ctx: Ctx) -> bool:
+def names_growth(subject: str, ctx: Ctx) -> bool:
     """经济增长率, 规上工业增加值增长率: the subject names the growth of an indicator (remembered)."""
     hit = ctx.growth_names.get(subject)
     if hit is None:

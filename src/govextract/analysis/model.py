@@ -53,6 +53,9 @@ class QInfo:
         stretch: a stretch word (力争, 争取, 努力) stands in the clause before the number.
         part: ``"review"``, ``"plan"`` or ``"other"``: the top-level section's part.
         horizon: ``"year"`` or ``"multi_year"``: the span of time the sentence speaks of, or None.
+        start_point: the number is the start point of a change (由2018年的52亿元增加到…): what
+            the change is compared with, no outcome or target.
+        duration: the number is a span of time (实现连续8年增产), not a figure: no subject, role other.
         why: the names of the rules that decided the subject, relation, kind, time and role, in
             the order they fired (``Quantity.why``).
     """
@@ -79,43 +82,25 @@ class QInfo:
     part: str = "other"
     horizon: Optional[str] = None
     why: list[str] = field(default_factory=list)
+    start_point: bool = False
+    duration: bool = False
 
 
 @dataclass(slots=True)
-class Clause:
-    """The working state of the stages for one number (normalised offsets).
+class Clause(QInfo):
+    """A number while the stages work on it: its :class:`QInfo` (``raw`` is the number,
+    ``clause`` where its clause starts, ``list_head`` its own index) and the working state.
 
     The stages narrow ``[s_i, s_j)`` from the whole clause before the relation down to the
     subject, and fill in relation, kind and the rest. ``prev`` is the number analysed just
-    before, ``same`` tells whether it stands in the same sentence.
+    before, ``same`` tells whether it stands in the same sentence. One object per number:
+    the finished Clause is the number's QInfo.
     """
-    n: RawNumber
-    sent: Span
-    horizon: Optional[str]
-    index: int                               # position of this number in the analysis
-    prev: Optional[QInfo]
-    same: bool
-    cstart: int = 0                          # start of the clause
-    relation: Optional[str] = None
+    prev: Optional[QInfo] = None
+    same: bool = False
     rel_start: int = 0                       # where the relation (or the number) starts
     de_modifier: bool = False                # 的 right before the number: a modifier, not a subject
     s_i: int = 0                             # subject window
     s_j: int = 0
-    compare_year: Optional[int] = None
     whole_ind: Optional[str] = None          # indicator named by the whole window
-    verb: Optional[Span] = None
     verb_relation: bool = False              # the relation is a verb that introduces its object
-    subject: Optional[str] = None
-    subj: Optional[Span] = None
-    inherited: bool = False
-    post_subject: bool = False
-    kind: str = "level"
-    direction: Optional[str] = None
-    indicator: Optional[str] = None
-    why: list[str] = field(default_factory=list)
-
-    def info(self) -> QInfo:
-        """The finished analysis."""
-        return QInfo(self.n, self.sent, self.cstart, self.subj, self.subject, self.relation, self.kind,
-                     self.direction, self.indicator, self.index, self.inherited, self.post_subject,
-                     compare_year=self.compare_year, why=self.why)

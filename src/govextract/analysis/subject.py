@@ -12,6 +12,21 @@ from typing import Optional
 from .. import _regex
 from .context import Ctx, has_word
 from .model import Clause, Span
+from ..why import rule
+
+GENERIC_TOTAL_OF_PREVIOUS_SUBJECT = rule("generic_total_of_previous_subject")
+LONG_SUBJECT_WITH_DIGITS_DROPPED = rule("long_subject_with_digits_dropped")
+MEASURES_BACK_TO_BACK = rule("measures_back_to_back")
+NOUN_AFTER_MEASURE_AFTER_ATTRIBUTIVE = rule("noun_after_measure_after_attributive")
+NOUN_AFTER_MEASURE_AFTER_VERB = rule("noun_after_measure_after_verb")
+PREPOSITION_ALONE_IS_NO_SUBJECT = rule("preposition_alone_is_no_subject")
+PREVIOUS_NUMBER_NOUN_BEFORE = rule("previous_number_noun_before")
+SHORT_NOUN_NAMES_PREVIOUS_SUBJECT = rule("short_noun_names_previous_subject")
+SUBJECT_AFTER_NUMBER = rule("subject_after_number")
+SUBJECT_INHERITED_FROM_PREVIOUS_CLAUSE = rule("subject_inherited_from_previous_clause")
+THRESHOLD_PHRASE_IS_SUBJECT = rule("threshold_phrase_is_subject")
+TRANSITIVE_VERB_TAKES_NOUN_AFTER = rule("transitive_verb_takes_noun_after")
+
 
 # A noun phrase written after its number is short: it is looked for this far at most.
 _POST_SUBJECT_REACH = 20
@@ -55,28 +70,28 @@ def choose_subject(ctx: Ctx, st: Clause) -> None:
     prev = st.prev if st.same else None
     s_i, s_j = st.s_i, st.s_j
     if prev is not None and prev.post_subject and prev.subj:
-        if prev.subj[1] == st.n.num_start and prev.raw.qualifier_after in w.threshold_words:
+        if prev.subj[1] == st.raw.num_start and prev.raw.qualifier_after in w.threshold_words:
             # 累计竣工投产5000万元以上项目112个: the threshold and its noun are the subject
             s_i, s_j = prev.raw.num_start, prev.subj[1]
-            st.why.append("threshold_phrase_is_subject")
+            st.why.append(THRESHOLD_PHRASE_IS_SUBJECT)
         elif s_i < prev.subj[1] and s_j > s_i:
             # 新建20万亩高标准农田、完成440万亩粮食播种: what precedes is the last number's noun
             s_i = s_j
-            st.why.append("previous_number_noun_before")
+            st.why.append(PREVIOUS_NUMBER_NOUN_BEFORE)
     if s_j > s_i and (text[s_i:s_j] in w.prepositions.words
                       or s_j - s_i == 1 and text[s_i] in w.bare_prepositions):
         s_i = s_j     # 在39个乡镇: a preposition alone is no subject
-        st.why.append("preposition_alone_is_no_subject")
+        st.why.append(PREPOSITION_ALONE_IS_NO_SUBJECT)
     st.s_i, st.s_j = s_i, s_j
     subject = text[s_i:s_j] if s_j > s_i else None
     if subject and prev is not None and prev.subject and prev.subj and not prev.post_subject \
             and len(subject) <= _MAX_RESTATED and prev.subject.endswith(subject) and prev.subject != subject:
         # 固定资产投资年均增长6.9%、累计完成投资…: the short noun names the same thing again
         subject, st.s_i, st.s_j = prev.subject, prev.subj[0], prev.subj[1]
-        st.why.append("short_noun_names_previous_subject")
+        st.why.append(SHORT_NOUN_NAMES_PREVIOUS_SUBJECT)
     if subject in w.generic_totals and prev is not None and prev.subject:
         subject = None   # 精品民宿,总数突破500家: the total of what the clause before named
-        st.why.append("generic_total_of_previous_subject")
+        st.why.append(GENERIC_TOTAL_OF_PREVIOUS_SUBJECT)
     st.subject = subject
     st.subj = (st.s_i, st.s_j) if subject else None
 
@@ -93,22 +108,22 @@ def inherit_subject(ctx: Ctx, st: Clause) -> None:
     prev = st.prev if st.same else None
     if st.relation in w.transitive.words and not st.verb_relation:
         # 、完成440万亩粮食播种: a transitive verb with nothing before it takes the noun after
-        if post_subject(ctx, st.n.end, st.sent[1]):
+        if post_subject(ctx, st.raw.end, st.sent[1]):
             st.verb_relation = True
-            st.why.append("transitive_verb_takes_noun_after")
+            st.why.append(TRANSITIVE_VERB_TAKES_NOUN_AFTER)
     if prev is None or not prev.subject:
         return
     copula = st.compare_year is not None \
         or (st.s_j < st.rel_start and text[st.rel_start - 1] in w.attributive) \
-        or (st.s_i >= st.s_j and has_word(text, w.stretch.words, st.cstart, st.n.num_start))
+        or (st.s_i >= st.s_j and has_word(text, w.stretch.words, st.clause, st.raw.num_start))
     if (st.relation is not None or copula) and not st.verb_relation:
         # 地区生产总值完成238亿元,按可比口径增长6%: the clause goes on about the same subject
         st.subject, st.subj, st.inherited = prev.subject, prev.subj, True
-        st.why.append("subject_inherited_from_previous_clause")
-    elif st.n.start == prev.raw.end:
+        st.why.append(SUBJECT_INHERITED_FROM_PREVIOUS_CLAUSE)
+    elif st.raw.start == prev.raw.end:
         # 拆除违建219处1.9万平方米: two measures of one thing, written back to back
         st.subject, st.subj, st.inherited = prev.subject, prev.subj, True
-        st.why.append("measures_back_to_back")
+        st.why.append(MEASURES_BACK_TO_BACK)
 
 
 def subject_after_number(ctx: Ctx, st: Clause) -> None:
@@ -117,26 +132,26 @@ def subject_after_number(ctx: Ctx, st: Clause) -> None:
     Rules: ``noun_after_measure_after_attributive``, ``noun_after_measure_after_verb``,
     ``subject_after_number``, ``long_subject_with_digits_dropped``.
     """
-    n, vocab = st.n, ctx.vocab
+    n, vocab = st.raw, ctx.vocab
     if st.subject is not None and st.de_modifier and not vocab.match(st.subject):
         # 核心区的29个地块: what is counted follows the measure; the 的 phrase places it
         post = post_subject(ctx, n.end, st.sent[1])
         if post and n.end == post[0]:
-            _take_post(ctx, st, post, "noun_after_measure_after_attributive")
+            _take_post(ctx, st, post, NOUN_AFTER_MEASURE_AFTER_ATTRIBUTIVE)
     if st.subject is not None and st.verb_relation and not vocab.match(st.subject):
         # 修建南北片区29.6公里游览路: the words between verb and number only place it
         post = post_subject(ctx, n.end, st.sent[1])
         if post and post[1] - post[0] >= 2 and n.end == post[0]:
-            _take_post(ctx, st, post, "noun_after_measure_after_verb")
+            _take_post(ctx, st, post, NOUN_AFTER_MEASURE_AFTER_VERB)
     if st.subject is None:
         post = post_subject(ctx, n.end, st.sent[1])
         st.post_subject = post is not None
         if post:
             st.subj, st.subject = post, ctx.text[post[0]:post[1]]
-            st.why.append("subject_after_number")
+            st.why.append(SUBJECT_AFTER_NUMBER)
     if st.subject and len(st.subject) > MAX_SUBJECT_WITH_DIGITS and _DIGIT.search(st.subject):
         st.subject, st.subj = None, None
-        st.why.append("long_subject_with_digits_dropped")
+        st.why.append(LONG_SUBJECT_WITH_DIGITS_DROPPED)
 
 
 def _take_post(ctx: Ctx, st: Clause, post: Span, rule: str) -> None:

@@ -9,11 +9,21 @@ from ..lang.patterns import YEAR_CHAR
 from .context import Ctx
 from .model import QInfo
 from .words import Words
+from ..why import rule
+
+BY_YEAR_IN_CLAUSE = rule("by_year_in_clause")
+BY_YEAR_OF_SENTENCE = rule("by_year_of_sentence")
+ESTIMATED_SENTENCE = rule("estimated_sentence")
+STRETCH_WORD = rule("stretch_word")
+MULTI_YEAR_MARKER = rule("multi_year_marker")
+YEAR_IN_CLAUSE = rule("year_in_clause")
+YEAR_OF_SENTENCE = rule("year_of_sentence")
+
 
 # The words that qualify a number stand close before it: a bounded window keeps the work per
 # number constant however long the sentence (a list of 50,000 figures stays linear).
 CLAUSE_REACH = 48
-# A sentence's own date (2021年,全市…) and its 预计 stand near its start.
+# A sentence's own date (2021年,全市…) stands near its start.
 SENTENCE_DATE_WINDOW = 80
 # Sentences a dated opener covers inside a five-year review (the opener's and the next two).
 YEAR_CARRY = 3
@@ -35,18 +45,18 @@ def read_time(ctx: Ctx, q: QInfo, horizon: Optional[str]) -> None:
     before = text[c0:num]
     est = ctx.estimate_at.get(s0)
     if est is None:
-        est = ctx.estimate_at[s0] = _first_of(text, w.estimate, s0, min(q.sent[1], s0 + SENTENCE_DATE_WINDOW))
+        est = ctx.estimate_at[s0] = _first_of(text, w.estimate, s0, q.sent[1])
     if 0 <= est < num:
         q.estimated = True
-        q.why.append("estimated_sentence")
+        q.why.append(ESTIMATED_SENTENCE)
     if w.stretch_search.search(before):
         q.stretch = True
-        q.why.append("stretch_word")
+        q.why.append(STRETCH_WORD)
     mm = w.multi_search.search(before)
     if mm:
         q.multi_year = True
         q.cumulative_only = mm.group() in w.cumulative
-        q.why.append("multi_year_marker")
+        q.why.append(MULTI_YEAR_MARKER)
     nian = YEAR_CHAR in before
     if nian:
         _date(q, text, c0, num, w, first=False)
@@ -55,7 +65,13 @@ def read_time(ctx: Ctx, q: QInfo, horizon: Optional[str]) -> None:
         if text.find(YEAR_CHAR, s0, e0) >= 0:
             _date(q, text, s0, e0, w, first=True)
     tm = None
-    if nian or w.time_probe.search(before):
+    timely = nian
+    if not timely:
+        for c in w.time_keys:
+            if c in before:
+                timely = True
+                break
+    if timely:
         for tm in w.time.finditer(before):   # noqa: B007 - the last time expression wins
             pass
     q.time = tm.group() if tm else None
@@ -82,10 +98,10 @@ def _date(q: QInfo, text: str, s: int, e: int, w: Words, first: bool) -> None:
             continue
         if m.group("by"):
             q.by_year = int(m.group("y"))
-            q.why.append("by_year_of_sentence" if first else "by_year_in_clause")
+            q.why.append(BY_YEAR_OF_SENTENCE if first else BY_YEAR_IN_CLAUSE)
         else:
             q.explicit_year = int(m.group("y"))
-            q.why.append("year_of_sentence" if first else "year_in_clause")
+            q.why.append(YEAR_OF_SENTENCE if first else YEAR_IN_CLAUSE)
         if first:
             break
 
@@ -97,9 +113,9 @@ def _opener_events(doc: Doc, w: Words) -> list[tuple[int, int, str]]:
     n_text = len(text)
     events: list[tuple[int, int, str]] = []
     first = w.opener_first
-    for k, p in enumerate(doc.sentences.starts):
-        if p >= n_text or text[p] not in first:
-            continue      # a sentence whose first character cannot open an opener costs no call
+    # a sentence whose first character cannot open an opener costs no call
+    maybe = [(k, p) for k, p in enumerate(doc.sentences.starts) if p < n_text and text[p] in first]
+    for k, p in maybe:
         p = _past_address(text, p, w)
         m = w.opener.match(text, p)
         if m is None:

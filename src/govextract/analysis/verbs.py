@@ -9,9 +9,18 @@ from __future__ import annotations
 from typing import Optional
 
 from .boundary import strip_lead
-from .context import Ctx
+from .context import Ctx, indicator_of
 from .model import Clause, Span
 from .words import Words
+from ..why import rule
+
+INDICATOR_NAMED_AFTER_VERB = rule("indicator_named_after_verb")
+LAST_VERB_INTRODUCES_OBJECT = rule("last_verb_introduces_object")
+VERB_AS_RELATION = rule("verb_as_relation")
+VERB_OPENS_CLAUSE = rule("verb_opens_clause")
+GENERIC_HEAD_NOUN_DROPPED = rule("generic_head_noun_dropped")
+LIGHT_VERB_INSIDE_SUBJECT = rule("light_verb_inside_subject")
+
 
 # With no relation, a clause longer than this is VERB + OBJECT even when the verb is inside it.
 _MIN_VERB_CLAUSE = 4
@@ -106,24 +115,30 @@ def strip_verbs(ctx: Ctx, st: Clause) -> None:
     s_i, s_j = st.s_i, st.s_j
     if s_j <= s_i:
         return
-    whole_ind = st.whole_ind = ctx.vocab.match(text[s_i:s_j])
+    window = text[s_i:s_j]
+    whole_ind = ctx.vocab.match(window)
+    if whole_ind is None and window.endswith(w.generic_heads):
+        whole_ind, headless = indicator_of(ctx, window)
+        if headless:
+            st.why.append(GENERIC_HEAD_NOUN_DROPPED)
+    st.whole_ind = whole_ind
     growth_rel = st.relation is not None and w.relation_class.get(st.relation) in ("up", "down")
     verb = verb_before_subject(text, s_i, s_j, w, light_only=growth_rel)
-    rule = "verb_opens_clause"
+    rule = VERB_OPENS_CLAUSE
     if verb is None and st.relation is None and s_j - s_i > _MIN_VERB_CLAUSE and not whole_ind:
         # 提请省人大常委会审议地方性法规8部: with no relation the clause is VERB + OBJECT + NUMBER
-        verb, rule = last_verb(text, s_i, s_j, w), "last_verb_introduces_object"
+        verb, rule = last_verb(text, s_i, s_j, w), LAST_VERB_INTRODUCES_OBJECT
     if verb is None and whole_ind and s_j - s_i > _MIN_INDICATOR_CLAUSE:
         _indicator_after_verb(ctx, st, whole_ind)
         return
-    if verb is None:
+    if verb is None or _light_verb_inside(ctx, st, verb):
         return
     st.why.append(rule)
     st.s_i = strip_lead(text, verb[1], s_j, w)
     if st.relation is None:
         st.relation = text[verb[0]:verb[1]]
         st.verb_relation = True
-        st.why.append("verb_as_relation")
+        st.why.append(VERB_AS_RELATION)
 
 
 def _indicator_after_verb(ctx: Ctx, st: Clause, whole_ind: str) -> None:
@@ -135,4 +150,24 @@ def _indicator_after_verb(ctx: Ctx, st: Clause, whole_ind: str) -> None:
     rest = strip_lead(text, v[1], st.s_j, w)
     if ctx.vocab.match(text[rest:st.s_j]) == whole_ind:
         st.s_i = rest
-        st.why.append("indicator_named_after_verb")
+        st.why.append(INDICATOR_NAMED_AFTER_VERB)
+
+
+def _light_verb_inside(ctx: Ctx, st: Clause, verb: Span) -> bool:
+    """规模以上工业企业实现利润增长9%: a light verb inside the subject; the words around it name
+    the indicator (规模以上工业企业利润), the object alone does not (利润): the subject stays whole."""
+    text, w = ctx.text, ctx.w
+    s_i, s_j = st.s_i, st.s_j
+    if text[verb[0]:verb[1]] not in w.light.words:
+        return False
+    opening = skip_words(text, strip_lead(text, s_i, verb[0], w, keep_scope=False), verb[0], w.adverbs)
+    if opening >= verb[0]:
+        return False    # the verb opens the clause: what follows it is the subject
+    if ctx.vocab.match(text[strip_lead(text, verb[1], s_j, w):s_j]) is not None:
+        return False    # 全市园区累计实现规模工业增加值: the object names the indicator itself
+    joined = ctx.vocab.match(text[s_i:verb[0]] + text[verb[1]:s_j])
+    if joined is None:
+        return False
+    st.whole_ind = joined
+    st.why.append(LIGHT_VERB_INSIDE_SUBJECT)
+    return True

@@ -16,7 +16,8 @@ import regex
 
 from .. import _regex
 from ..lang import Lang
-from ..lang.patterns import ITEM_MARKER, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_ENDS, YEAR_POINT, alt
+from ..lang.patterns import (ITEM_MARKER, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
+                             YEAR_POINT, alt)
 from ..numbers.vocab import NumberVocabulary
 
 
@@ -35,26 +36,26 @@ class Lexicon:
     or start, and one dictionary lookup says so.
     """
 
-    __slots__ = ("words", "lens", "keys", "_by_last", "_by_first", "first", "last")
+    __slots__ = ("words", "lens", "keys", "by_last", "by_first", "first", "last")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w)
         self.lens = tuple(sorted({len(w) for w in self.words}, reverse=True))
         self.keys = key_chars(self.words)
         longest_first = sorted(self.words, key=lambda w: (-len(w), w))
-        self._by_last: dict[str, tuple[str, ...]] = {}
-        self._by_first: dict[str, tuple[str, ...]] = {}
+        self.by_last: dict[str, tuple[str, ...]] = {}
+        self.by_first: dict[str, tuple[str, ...]] = {}
         for w in longest_first:
-            self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), w)
-            self._by_first[w[0]] = (*self._by_first.get(w[0], ()), w)
-        self.first = frozenset(self._by_first)     # a word can start only at these characters
-        self.last = frozenset(self._by_last)       # … and end only at these
+            self.by_last[w[-1]] = (*self.by_last.get(w[-1], ()), w)
+            self.by_first[w[0]] = (*self.by_first.get(w[0], ()), w)
+        self.first = frozenset(self.by_first)     # a word can start only at these characters
+        self.last = frozenset(self.by_last)       # … and end only at these
 
     def ending_at(self, text: str, end: int, floor: int) -> Optional[str]:
         """The longest word of the list that ends at ``end`` and starts at or after ``floor``."""
         if end <= floor:
             return None
-        for w in self._by_last.get(text[end - 1], ()):
+        for w in self.by_last.get(text[end - 1], ()):
             if end - len(w) >= floor and text.startswith(w, end - len(w)):
                 return w
         return None
@@ -63,7 +64,7 @@ class Lexicon:
         """The longest word of the list that starts at ``pos`` and ends at or before ``end``."""
         if pos >= end:
             return None
-        for w in self._by_first.get(text[pos], ()):
+        for w in self.by_first.get(text[pos], ()):
             if text.startswith(w, pos, end):
                 return w
         return None
@@ -101,7 +102,7 @@ class Words:
     # relations
     relation_class: dict[str, str]          # word -> "level" | "up" | "down"
     relations: Lexicon
-    qualifiers_before: Lexicon              # qualifier words before a number, negated forms included
+    qualifiers_before: Lexicon
     fillers: Lexicon
     growth: Lexicon
     copulas: frozenset[str]
@@ -124,9 +125,8 @@ class Words:
     attributive: frozenset[str]             # 的
     # the end of the subject
     compare: Any                            # pattern: 比上年, 较2016年, 同比 …
-    compare_probe: Any                      # a character every comparison holds (比, 较)
+    trail_probe: Any                        # a character every comparison or copula phrase holds
     copula_end: Any                         # pattern: 是2016年的, 占全市的, 在全市
-    copula_probe: Any                       # 的 or 在: a copula phrase or locative may end the window
     trailing: Lexicon
     # subjects
     post: Any                               # pattern: a noun phrase after the number
@@ -136,20 +136,26 @@ class Words:
     text_stripped_suffixes: tuple[str, ...]  # dropped from a figure's SPEC text (增速, 增幅)
     each: tuple[str, ...]                   # 均: one figure for each part of a compound subject
     generic_totals: frozenset[str]
+    generic_heads: tuple[str, ...]          # 人口, 人数 …: nouns that may follow an indicator's name
+    durations: tuple[str, ...]              # 连续: before a span of time (连续8年)
+    change_start: Any                       # pattern: 由2018年的 right before a number
+    change_start_last: frozenset[str]       # the characters that pattern can end with
+    change_end: Any                         # pattern: 增加到2023年的 between the two points
     threshold_words: frozenset[str]         # 以上, 以下 after an amount that is a threshold
     list_joiners: frozenset[str]
     enumeration_comma: str                  # 、
+    longest_joiner: int
     split_dun: Any
     split_any: Any
     respectively: Lexicon
     # time
     stretch: Lexicon
-    stretch_search: Any
+    stretch_search: Any                     # pattern: a stretch word
+    multi_search: Any                       # pattern: a multi-year marker
     multi: Lexicon
-    multi_search: Any
     cumulative: frozenset[str]              # multi-year markers that may mean "within the year" (累计)
     time: Any
-    time_probe: Any                         # a character every time expression holds
+    time_keys: str                          # a character every time expression holds
     year: Any
     year_not_after: frozenset[str]
     year_not_before: tuple[str, ...]
@@ -186,6 +192,7 @@ class Words:
         money = alt([u for u, i in numbers.units.items() if i["norm"] == "CNY" and len(u) == 1])
         mags = alt(numbers.magnitudes)
         multi = w("horizons.json", "multi_year_markers")
+        de = alt(w("subjects.json", "attributive_particles"))
         time_words = w("horizons.json", "time_words")
         period = rf"{PLAN_PERIOD}(?:{alt(w('horizons.json', 'plan_period_suffixes'))})?"
         return cls(
@@ -211,9 +218,9 @@ class Words:
             verb_joiners=frozenset(w("clauses.json", "verb_joiners")),
             attributive=frozenset(w("subjects.json", "attributive_particles")),
             compare=_short(_compare_pattern(lang)),
-            compare_probe=_short(_char_class(key_chars(w("comparisons.json", "markers") + w("comparisons.json", "standalone")))),
+            trail_probe=_short(_char_class(key_chars(w("comparisons.json", "markers") + w("comparisons.json", "standalone"))
+                                           | set(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives")))),
             copula_end=_short(_copula_end_pattern(lang)),
-            copula_probe=_short(_char_class(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives"))),
             trailing=Lexicon(w("subjects.json", "trailing_noise")),
             post=_short(rf"(?:[0-9]+(?:\.[0-9]+)?(?:{mags})?(?:{money})?(?:{thresholds}))?"
                         rf"(?:(?!{stops})[\p{{Han}}“”A-Za-z])+?(?=$|{stops}|[,;。、:()\s0-9])"),
@@ -223,19 +230,28 @@ class Words:
             text_stripped_suffixes=tuple(w("subjects.json", "text_stripped_suffixes")),
             each=tuple(w("clauses.json", "each")),
             generic_totals=frozenset(w("subjects.json", "generic_totals")),
+            generic_heads=tuple(w("subjects.json", "generic_heads")),
+            durations=tuple(lang.words("units.json", "duration_prefixes")),
+            change_start=_short(rf"(?:{alt(w('relations.json', 'change_starts'))})"
+                                rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?$"),
+            change_start_last=frozenset(x[-1] for x in w("relations.json", "change_starts"))
+            | frozenset(YEAR_CHAR) | frozenset(YEAR_END_CHARS) | frozenset(w("subjects.json", "attributive_particles")),
+            change_end=_short(rf"(?P<rel>{alt(x for x in rel['level'] if x.endswith(tuple(w('relations.json', 'level_endings'))) and len(x) > 1)})"
+                              rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?"),
             threshold_words=frozenset(w("subjects.json", "threshold_words")),
             list_joiners=frozenset(w("clauses.json", "list_joiners")),
             enumeration_comma=w("clauses.json", "enumeration_comma")[0],
+            longest_joiner=max(len(x) for x in w("clauses.json", "list_joiners")),
             split_dun=_short(alt(w("clauses.json", "enumeration_comma"))),
             split_any=_short(alt(w("clauses.json", "enumeration_comma") + w("clauses.json", "list_split_words"))),
             respectively=Lexicon(w("clauses.json", "respectively")),
             stretch=Lexicon(numbers.qualifiers["stretch"]),
             stretch_search=_short(f"(?:{alt(numbers.qualifiers['stretch'])})"),
-            multi=Lexicon(multi),
             multi_search=_short(f"(?:{alt(multi)})"),
+            multi=Lexicon(multi),
             cumulative=frozenset(w("horizons.json", "cumulative_markers")),
             time=_short(rf"(?:{by}){YEAR_POINT}|{YEAR_POINT}|{alt(time_words)}|{period}"),
-            time_probe=_short(_char_class(key_chars(time_words + [YEAR_CHAR, PLAN_PERIOD[-1]]))),
+            time_keys="".join(sorted(key_chars(time_words + [YEAR_CHAR, PLAN_PERIOD[-1]]))),
             year=regex.compile(rf"(?P<by>{by})?(?P<y>{YEAR_DIGITS}){YEAR_CHAR}(?!{alt(w('horizons.json', 'decade_words'))})"),
             year_not_after=frozenset(w("comparisons.json", "year_not_after")),
             year_not_before=tuple(w("comparisons.json", "year_not_before")),

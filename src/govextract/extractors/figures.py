@@ -13,6 +13,12 @@ from ..analysis import QInfo, words_for
 from ..analysis.words import Words
 from ..document import Doc
 from ..model import Actual, Target
+from ..why import rule
+
+COMPOUND_SUBJECT_SPLIT = rule("compound_subject_split")
+EACH_PART_OF_COMPOUND = rule("each_part_of_compound")
+EACH_LISTED_SUBJECT = rule("each_listed_subject")
+
 
 F = TypeVar("F", Target, Actual)
 Span = tuple[int, int]
@@ -49,13 +55,32 @@ def _members(doc: Doc, members: list[tuple[int, QInfo]], w: Words) -> tuple[list
         # one compound subject for several numbers: 城乡居民人均可支配收入分别增长8%、10%
         ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], n)
         if ids:
-            return members, texts, list(ids), "compound_subject_split"
+            return members, texts, list(ids), COMPOUND_SUBJECT_SPLIT
     elif n == 1 and span and any(x in doc.text[span[1]:first.raw.num_start] for x in w.each):
         # 城镇居民和农村居民人均可支配收入均增长7%: one figure for each part of the compound
         ids = vocab.split(first.indicator, doc.text[span[0]:span[1]], 2)
         if ids:
-            return members * 2, texts * 2, list(ids), "each_part_of_compound"
+            return members * 2, texts * 2, list(ids), EACH_PART_OF_COMPOUND
+        # 城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长7%: two full names, one figure
+        parts = _named_parts(doc, span, w)
+        if parts:
+            return members * len(parts), [p for p, _i in parts], [i for _p, i in parts], EACH_LISTED_SUBJECT
     return members, texts, inds, None
+
+
+def _named_parts(doc: Doc, span: Span, w: Words) -> Optional[list[tuple[Optional[Span], Optional[str]]]]:
+    """The parts of a subject list split at 、 (or 和/与/及) when each names an indicator."""
+    vocab = doc.vocab.indicators
+    s, e = span
+    parts: list[tuple[Optional[Span], Optional[str]]] = []
+    pos = s
+    for m in w.split_any.finditer(doc.text, s, e):
+        parts.append(((pos, m.start()), vocab.match(doc.text[pos:m.start()])))
+        pos = m.end()
+    parts.append(((pos, e), vocab.match(doc.text[pos:e])))
+    if len(parts) < 2 or any(i is None for _p, i in parts):
+        return None
+    return parts
 
 
 def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: Callable[[QInfo], Optional[int]],

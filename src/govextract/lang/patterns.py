@@ -17,7 +17,8 @@ YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
 YEAR_CHAR = "年"
 YEAR = YEAR_DIGITS + YEAR_CHAR
 # The end or the start of a year (2021年底, 2021年初).
-YEAR_ENDS = "(?:底|末|初)"
+YEAR_END_CHARS = "底末初"
+YEAR_ENDS = f"[{YEAR_END_CHARS}]"
 # A year with the month or the end or start of the year it may carry: 2021年12月底.
 YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+" + YEAR_ENDS + "?+"
 # Chinese numerals that number headings and items (一、 (三) 第十部分).

@@ -111,10 +111,11 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "clause_lead_words": WORDS, "light_verbs": WORDS, "noun_makers": WORDS, "generic_totals": WORDS,
         "attributive_particles": WORDS, "bare_prepositions": WORDS, "ratio_suffixes": WORDS,
         "growth_rate_suffixes": WORDS, "text_stripped_suffixes": WORDS, "threshold_words": WORDS,
+        "generic_heads": WORDS,
     },
     "relations.json": {
         "about": ABOUT, "growth_up": WORDS, "growth_down": WORDS, "level": WORDS, "fillers": WORDS,
-        "rate_of_change_suffixes": WORDS, "copulas": WORDS, "level_endings": WORDS,
+        "rate_of_change_suffixes": WORDS, "copulas": WORDS, "level_endings": WORDS, "change_starts": WORDS,
     },
     "verbs.json": {"about": ABOUT, "transitive": WORDS},
     "horizons.json": {
@@ -140,7 +141,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     },
     "units.json": {
         "about": ABOUT, "magnitudes": Table(_decimal_strings), "units": Table(_units), "percent_prefixes": WORDS,
-        "chinese_numeral_units": WORDS, "ordinal_prefixes": WORDS,
+        "chinese_numeral_units": WORDS, "ordinal_prefixes": WORDS, "duration_prefixes": WORDS,
     },
     "debris.json": {"about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS},
     "projects.json": {

@@ -25,6 +25,15 @@ from ..lang.patterns import (AR_NUMBER, CN_DECIMAL_DIGITS, CN_NUMBER, CN_NUMERAL
                               YEAR_CHAR, alt)
 from .numerals import NumeralError, parse_number
 from .vocab import NumberVocabulary, default_numbers
+from ..why import rule
+
+BARE_NUMBER_SHARES_UNIT = rule("bare_number_shares_unit")
+DURATION_IS_NO_FIGURE = rule("duration_is_no_figure")
+INNER_QUALIFIER = rule("inner_qualifier")
+LIST_QUALIFIER_PROPAGATED = rule("list_qualifier_propagated")
+QUALIFIER_AFTER_NUMBER_WINS = rule("qualifier_after_number_wins")
+QUALIFIER_NEGATED = rule("qualifier_negated")
+
 
 
 @dataclass(slots=True)
@@ -58,6 +67,7 @@ MAX_CN_RUN = 12
 _CN_DECIMALS = 8
 _YEAR_NORM = "year"            # units.json norm of 年: a date unless a small count
 _MAX_YEARS = 100               # 5年过渡期 is a quantity; 2021年 a date
+_DURATION_NORMS = ("year", "month")   # units.json norms of a span of time
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # The qualifier of a 分别 list is looked for this far before its first number.
 _LIST_HEAD_REACH = 24
@@ -118,6 +128,9 @@ class _Scanner:
         self.mag_factor = {m: Decimal(f) for m, f in v.magnitudes.items()}
         self.unit_factor = {u: (i["norm"], Decimal(i["factor"])) for u, i in v.units.items()}
         self.year_units = frozenset(u for u, i in v.units.items() if i["norm"] == _YEAR_NORM)
+        self.duration_units = frozenset(u for u, i in v.units.items() if i["norm"] in _DURATION_NORMS)
+        self.durations = tuple(lang.words("units.json", "duration_prefixes"))
+        self.durations_len = max(len(d) for d in self.durations)
 
     def scale(self, value: Decimal, mag: Optional[str], unit: Optional[str]) -> tuple[Optional[str], Optional[Decimal]]:
         if unit:
@@ -213,6 +226,8 @@ def _read(text: str, m: Any, start: int, sc: _Scanner, out: list[RawNumber]) -> 
         return m.start("n2")        # "5-3%" is no range: read again from the second number
     n = _number(text, m, start, sc, v1, v2, unit_w, mag, mag2, unit, unit2, chinese,
                 inner1 or inner2 or innerm1 or innerm2)
+    if unit in sc.duration_units and text.endswith(sc.durations, max(0, n.start - sc.durations_len), n.start):
+        n.why += (DURATION_IS_NO_FIGURE,)     # 实现连续8年增产: a span of time, not a figure
     if v2 is None and not chinese and n.qualifier_before is None and n.num_start > start \
             and text[n.num_start - 1] == sc.dun:
         out.extend(_bare_list_before(text, start, n.num_start, mag, unit, unit_w, sc))
@@ -264,7 +279,7 @@ def _number(text: str, m: Any, start: int, sc: _Scanner, v1: Decimal, v2: Option
             q_before, s0 = text[num_start - k:num_start], num_start - k
             neg = _negated(text, s0, start, sc) if qual in _OPPOSITE else None
             if neg is not None:
-                q_before, s0, qual, why = neg + q_before, s0 - len(neg), _OPPOSITE[qual], ("qualifier_negated",)
+                q_before, s0, qual, why = neg + q_before, s0 - len(neg), _OPPOSITE[qual], (QUALIFIER_NEGATED,)
             if qualifier == "exact":
                 qualifier = qual
             break
@@ -276,12 +291,12 @@ def _number(text: str, m: Any, start: int, sc: _Scanner, v1: Decimal, v2: Option
             q_after = w
             if qualifier != "range":
                 if q_before is not None and qualifier != qual:
-                    why += ("qualifier_after_number_wins",)
+                    why += (QUALIFIER_AFTER_NUMBER_WINS,)
                 qualifier = qual
             break
     if inner and qualifier == "exact":
         qualifier = sc.inner[inner]
-        why += ("inner_qualifier",)
+        why += (INNER_QUALIFIER,)
     return RawNumber(s0, num_end + len(q_after) if q_after else num_end, num_start, num_end, v1, v2, unit_w,
                      unit_norm, amount, amount_high, qualifier, q_after, q_before, chinese, why)
 
@@ -341,7 +356,7 @@ def _bare_list_before(text: str, floor: int, pos: int, mag: Optional[str], unit:
             break
         unit_norm, amount = sc.scale(v, mag, unit)
         found.append(RawNumber(m.start(), m.end(), m.start(), m.end(), v, None, unit_w, unit_norm, amount,
-                               None, "exact", why=("bare_number_shares_unit",)))
+                               None, "exact", why=(BARE_NUMBER_SHARES_UNIT,)))
         pos = m.start()
     return found[::-1]
 
@@ -355,13 +370,15 @@ def propagate_list_qualifiers(nums: list[RawNumber], text: str) -> None:
     """
     lang = default_lang()
     joiners = frozenset(lang.words("clauses.json", "qualifier_list_joiners"))
+    longest = max(len(x) for x in joiners)
     respectively = lang.words("clauses.json", "respectively")
     verb_bounds = frozenset(lang.words("qualifiers.json", "verb_bounds"))
     i = 0
     n = len(nums)
     while i < n:
         j = i
-        while j + 1 < n and text[nums[j].num_end:nums[j + 1].start] in joiners and nums[j].qualifier_after is None:
+        while j + 1 < n and nums[j + 1].start - nums[j].num_end <= longest \
+                and text[nums[j].num_end:nums[j + 1].start] in joiners and nums[j].qualifier_after is None:
             j += 1
         if j > i and nums[j].qualifier_after is not None:
             head = text[max(0, nums[i].start - _LIST_HEAD_REACH):nums[i].start]
@@ -371,5 +388,5 @@ def propagate_list_qualifiers(nums: list[RawNumber], text: str) -> None:
                 for k in range(i, j):
                     if nums[k].qualifier == "exact" or nums[k].qualifier_before in verb_bounds:
                         nums[k].qualifier = last.qualifier
-                        nums[k].why += ("list_qualifier_propagated",)
+                        nums[k].why += (LIST_QUALIFIER_PROPAGATED,)
         i = j + 1
