@@ -101,7 +101,8 @@ def _reach_back(ctx: Ctx, st: Clause, floor: int) -> None:
     """2023年，地区生产总值、规模以上工业增加值、…、外贸进出口总额分别比上年增长6.1%、…: a subject
     list before 分别 may be longer than the usual reach; the clause then starts further back."""
     text, n = ctx.text, st.raw
-    if not ctx.w.respectively.maybe_in(text[floor:n.num_start]) or text.find(ctx.w.enumeration_comma, floor, n.num_start) < 0:
+    if text.find(ctx.w.enumeration_comma, floor, n.num_start) < 0 \
+            or not any(text.find(x, floor, n.num_start) >= 0 for x in ctx.w.respectively.words):
         return
     far = max(st.sent[0], n.num_start - LIST_SUBJECT_REACH)
     cstart = clause_start(text, n.num_start, far)

@@ -26,8 +26,6 @@ DURATION_SKIPPED = rule("duration_skipped")
 _COMPARE_REACH = 4
 # The growth word before a copula (年均增长分别为7%) ends at most this far before it.
 _GROWTH_BEFORE_COPULA = 4
-# Clause punctuation that may trail a subject (、 , ; : and a blank).
-_TRAILING_PUNCT = frozenset("、,;: ")
 
 
 def strip_lead(text: str, i: int, j: int, w: Words, keep_scope: bool = True) -> int:
@@ -81,7 +79,7 @@ def strip_trail(text: str, i: int, j: int, w: Words) -> tuple[int, Optional[int]
             j -= len(t)
             rule = rule or TRAILING_WORDS_CUT
             continue
-        if text[j - 1] in _TRAILING_PUNCT:
+        if text[j - 1] in w.trailing_punct:
             j -= 1
             continue
         break

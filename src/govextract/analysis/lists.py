@@ -7,11 +7,9 @@ from .context import Ctx
 from ..numbers.scan import RawNumber
 from .model import QInfo, Span
 from .kind import kind_of, names_growth
-from .subject import post_subject
 from ..why import rule
 
 LIST_CONTINUES_PREVIOUS_NUMBER = rule("list_continues_previous_number")
-LIST_ITEM_NAMES_ITS_OWN_NOUN = rule("list_item_names_its_own_noun")
 SUBJECT_LIST_SPLIT = rule("subject_list_split")
 RESPECTIVELY_REFERS_TO_EARLIER_SUBJECTS = rule("respectively_refers_to_earlier_subjects")
 KIND_DECIDED_PER_LIST_NAME = rule("kind_decided_per_list_name")
@@ -27,7 +25,7 @@ def continues_list(ctx: Ctx, n: RawNumber, sent: Span, prev: QInfo, index: int, 
     """A number joined to the previous one of its sentence by 、/和 only continues its list and
     shares its subject, relation and kind (分别增长8%、10%).
 
-    Rules: ``list_continues_previous_number``, ``list_item_names_its_own_noun``.
+    Rule: ``list_continues_previous_number``.
     """
     if n.start - prev.raw.end > ctx.w.longest_joiner or ctx.text[prev.raw.end:n.start] not in ctx.w.list_joiners:
         return None
@@ -35,14 +33,6 @@ def continues_list(ctx: Ctx, n: RawNumber, sent: Span, prev: QInfo, index: int, 
               prev.direction, prev.indicator, prev.list_head, prev.inherited,
               compare_year=prev.compare_year, why=why)
     why.append(LIST_CONTINUES_PREVIOUS_NUMBER)
-    if prev.post_subject:
-        # 在39个乡镇、225个村: each number names its own thing after it
-        post = post_subject(ctx, n.end, sent[1])
-        q.subj = post
-        q.subject = ctx.text[post[0]:post[1]] if post else None
-        q.indicator = ctx.vocab.match(q.subject) if q.subject else None
-        q.post_subject, q.list_head = True, index
-        why.append(LIST_ITEM_NAMES_ITS_OWN_NOUN)
     return q
 
 
@@ -95,7 +85,8 @@ def _split(ctx: Ctx, members: list[QInfo]) -> bool:
 def _refer_back(ctx: Ctx, out: list[QInfo], i: int, members: list[QInfo]) -> None:
     """分别 after numbers that each named their subject: the list takes those subjects in order."""
     head = members[0]
-    if not head.inherited or not ctx.w.respectively.maybe_in(ctx.text[head.clause:head.raw.num_start]):
+    if not head.inherited or not any(ctx.text.find(x, head.clause, head.raw.num_start) >= 0
+                                     for x in ctx.w.respectively.words):
         return
     if i > 0 and out[i - 1].list_head != i - 1:
         return      # 城乡居民人均可支配收入分别增长8.5%、11%，分别达3.89万元、2.03万元: a parallel list

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..lang.patterns import QUOTES
 from .boundary import strip_lead
 from .context import Ctx, indicator_of
 from .model import Clause, Span
@@ -28,7 +29,7 @@ _MIN_VERB_CLAUSE = 4
 _MIN_INDICATOR_CLAUSE = 6
 # The object after a verb inside the clause has at least this many characters.
 _MIN_OBJECT = 3
-_OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
+_OPEN_QUOTE, _CLOSE_QUOTE = QUOTES
 
 
 def skip_words(text: str, pos: int, end: int, words: object) -> int:

@@ -16,7 +16,7 @@ import regex
 
 from .. import _regex
 from ..lang import Lang
-from ..lang.patterns import (ITEM_MARKER, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
+from ..lang.patterns import (FULL_STOP, ITEM_MARKER, QUOTES, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
                              YEAR_POINT, alt)
 from ..numbers.vocab import NumberVocabulary
 
@@ -128,6 +128,7 @@ class Words:
     trail_probe: Any                        # a character every comparison or copula phrase holds
     copula_end: Any                         # pattern: 是2016年的, 占全市的, 在全市
     trailing: Lexicon
+    trailing_punct: frozenset[str]          # clause punctuation that may trail a subject
     # subjects
     post: Any                               # pattern: a noun phrase after the number
     rate_suffixes: tuple[str, ...]
@@ -177,16 +178,18 @@ class Words:
                   for word in rel[key]}
         negations = w("qualifiers.json", "negations")
         before = list(numbers.qualifiers["before"])
-        bounds = [x for x, q in numbers.qualifiers["before"].items() if q in ("at_least", "at_most")]
+        bounds = [x for x, q in numbers.qualifiers["before"].items() if q in ("at_least", "at_most")
+                  and x not in lang.words("qualifiers.json", "verb_bounds")]
         before += [n + b for n in negations for b in bounds]
         transitive = w("verbs.json", "transitive")
         light = w("subjects.json", "light_verbs")
         lead_words = (w("subjects.json", "time_words") + w("horizons.json", "estimate_markers")
                       + list(numbers.qualifiers["stretch"]) + w("subjects.json", "clause_lead_words"))
         by = alt(w("horizons.json", "by_year_prefixes"))
-        lead = _short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[、,;:\s]|{ITEM_MARKER})")
+        dun = w("clauses.json", "enumeration_comma")[0]
+        lead = _short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s]|{ITEM_MARKER})")
         lead_first = frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes")) \
-            | frozenset("0123456789、,;:(") | _WHITESPACE | frozenset(ITEM_MARKER)
+            | frozenset("0123456789,;:(" + dun) | _WHITESPACE | frozenset(ITEM_MARKER)
         stops = alt(w("subjects.json", "post_subject_stops"))
         thresholds = alt(w("subjects.json", "threshold_words"))
         money = alt([u for u, i in numbers.units.items() if i["norm"] == "CNY" and len(u) == 1])
@@ -222,8 +225,9 @@ class Words:
                                            | set(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives")))),
             copula_end=_short(_copula_end_pattern(lang)),
             trailing=Lexicon(w("subjects.json", "trailing_noise")),
+            trailing_punct=frozenset(",;: " + dun),
             post=_short(rf"(?:[0-9]+(?:\.[0-9]+)?(?:{mags})?(?:{money})?(?:{thresholds}))?"
-                        rf"(?:(?!{stops})[\p{{Han}}“”A-Za-z])+?(?=$|{stops}|[,;。、:()\s0-9])"),
+                        rf"(?:(?!{stops})[\p{{Han}}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
             rate_suffixes=tuple(w("relations.json", "rate_of_change_suffixes")),
             ratio_suffixes=tuple(w("subjects.json", "ratio_suffixes")),
             growth_rate_suffixes=tuple(w("subjects.json", "growth_rate_suffixes")),
@@ -236,7 +240,8 @@ class Words:
                                 rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?$"),
             change_start_last=frozenset(x[-1] for x in w("relations.json", "change_starts"))
             | frozenset(YEAR_CHAR) | frozenset(YEAR_END_CHARS) | frozenset(w("subjects.json", "attributive_particles")),
-            change_end=_short(rf"(?P<rel>{alt(x for x in rel['level'] if x.endswith(tuple(w('relations.json', 'level_endings'))) and len(x) > 1)})"
+            change_end=_short(rf"(?P<rel>{alt(x for x in rel['level'] if x.endswith(tuple(w('relations.json', 'level_endings'))) and len(x) > 1)}"
+                              rf"|(?:{alt(rel['growth_up'] + rel['growth_down'])})(?:{alt(w('relations.json', 'copulas'))}))"
                               rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?"),
             threshold_words=frozenset(w("subjects.json", "threshold_words")),
             list_joiners=frozenset(w("clauses.json", "list_joiners")),
@@ -281,7 +286,7 @@ def _compare_pattern(lang: Lang) -> str:
         parts.append(f"{lb}{regex.escape(m)}{la}")
     refs = alt(lang.words("comparisons.json", "references"))
     heads = alt(lang.words("comparisons.json", "change_heads"))
-    return (rf"(?:{'|'.join(parts)})(?:{refs}|(?P<cy>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+|[^,;。]{{1,10}}?(?={heads}))"
+    return (rf"(?:{'|'.join(parts)})(?:{refs}|(?P<cy>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+|[^,;{FULL_STOP}]{{1,10}}?(?={heads}))"
             rf"|{alt(lang.words('comparisons.json', 'standalone'))}")
 
 
@@ -290,7 +295,7 @@ def _copula_end_pattern(lang: Lang) -> str:
     cops = alt(lang.words("comparisons.json", "share_copulas"))
     de = alt(lang.words("subjects.json", "attributive_particles"))
     loc = alt(lang.words("comparisons.json", "locatives"))
-    return rf"(?:{cops})(?:(?P<cy2>{YEAR_DIGITS}){YEAR_CHAR}|[^,;。]{{1,10}}?)(?:{de})$|(?:{loc})[^,;。]{{1,4}}$"
+    return rf"(?:{cops})(?:(?P<cy2>{YEAR_DIGITS}){YEAR_CHAR}|[^,;{FULL_STOP}]{{1,10}}?)(?:{de})$|(?:{loc})[^,;{FULL_STOP}]{{1,4}}$"
 
 
 def _opener_pattern(lang: Lang) -> Any:
@@ -299,7 +304,7 @@ def _opener_pattern(lang: Lang) -> Any:
         return list(lang.words("horizons.json", key))
 
     five = alt(w("five_year_openers"))
-    period = rf"“?{PLAN_PERIOD}”?(?:{alt(w('plan_period_suffixes'))})?"
+    period = rf"{QUOTES[0]}?{PLAN_PERIOD}{QUOTES[1]}?(?:{alt(w('plan_period_suffixes'))})?"
     block = rf"(?P<y2>{YEAR_DIGITS}){YEAR_CHAR}(?:{alt(w('since_words'))})|{alt(w('year_block_openers'))}"
     year = rf"(?P<y>{YEAR_DIGITS}){YEAR_CHAR}[,{''.join(w('dated_remark_followers'))}]|{alt(w('year_openers'))}"
     return _regex.compile(rf"(?:(?P<multi>{five}|{period})|(?P<block>{block})|(?P<year>{year}))", short=True)

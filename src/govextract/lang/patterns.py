@@ -49,3 +49,8 @@ CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]++(?:{CN_POINT}[{CN_DECIMAL_DIGITS}]++)?+"
 PLAN_PERIOD = "十[一二三四五]五"
 # The number of an item or heading that may open a clause: 1. (三) 二、
 ITEM_MARKER = rf"[0-9]{{1,3}}\.(?![0-9])|\([{CN_ITEM_DIGITS}0-9]{{1,3}}\)|[{CN_ITEM_DIGITS}]{{1,3}}、"
+
+# Punctuation of running Chinese text that patterns use as boundaries (the normalised text
+# keeps these full-width forms): the full stop, and the opening and closing double quotes.
+FULL_STOP = "\u3002"
+QUOTES = "\u201c\u201d"

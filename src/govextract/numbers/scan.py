@@ -22,7 +22,7 @@ import regex
 from .. import _regex
 from ..lang import default_lang
 from ..lang.patterns import (AR_NUMBER, CN_DECIMAL_DIGITS, CN_NUMBER, CN_NUMERAL_CHARS, CN_POINT, CN_ZEROS,
-                              YEAR_CHAR, alt)
+                              FULL_STOP, YEAR_CHAR, alt)
 from .numerals import NumeralError, parse_number
 from .vocab import NumberVocabulary, default_numbers
 from ..why import rule
@@ -71,7 +71,7 @@ _DURATION_NORMS = ("year", "month")   # units.json norms of a span of time
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # The qualifier of a 分别 list is looked for this far before its first number.
 _LIST_HEAD_REACH = 24
-_CLAUSE_BREAKS = ",;:。"
+_CLAUSE_BREAKS = ",;:" + FULL_STOP
 # Decimal arithmetic of the scan: exact for every figure it accepts, never trapping.
 _DECIMALS = decimal.Context(prec=60, Emax=999_999, Emin=-999_999, traps=[])
 _DIGITS = frozenset("0123456789")
@@ -122,6 +122,7 @@ class _Scanner:
         self.after = dict(v.qualifiers["after"])
         self.inner = dict(v.qualifiers["inner"])
         self.negations = tuple(lang.words("qualifiers.json", "negations"))
+        self.verb_bounds = frozenset(lang.words("qualifiers.json", "verb_bounds"))    # 控制在: a verb, not negated
         self.not_after = tuple(lang.words("qualifiers.json", "not_after"))
         self.before_lens = sorted({len(w) for w in self.before}, reverse=True)
         self.after_lens = sorted({len(w) for w in self.after}, reverse=True)
@@ -130,6 +131,7 @@ class _Scanner:
         self.year_units = frozenset(u for u, i in v.units.items() if i["norm"] == _YEAR_NORM)
         self.duration_units = frozenset(u for u, i in v.units.items() if i["norm"] in _DURATION_NORMS)
         self.durations = tuple(lang.words("units.json", "duration_prefixes"))
+        self.decades = tuple(lang.words("horizons.json", "decade_words"))
         self.durations_len = max(len(d) for d in self.durations)
 
     def scale(self, value: Decimal, mag: Optional[str], unit: Optional[str]) -> tuple[Optional[str], Optional[Decimal]]:
@@ -202,16 +204,11 @@ def _read(text: str, m: Any, start: int, sc: _Scanner, out: list[RawNumber]) -> 
     if pcn1 is not None:
         return _read_percent(text, m, start, sc, out, pcn1, pcn2)
     chinese = not n1[0].isdigit()
-    if n2 is not None and not (unit2 or mag2) and not (unit or mag):
-        return None         # "2016-2020" or "1-3": no unit on either side, not a quantity range
-    if n2 is not None and (unit or mag) and not (unit2 or mag2):
-        n2 = None           # "8%至" + bare number: the range does not hold; keep the first number alone
     if n2 is not None:
-        if not unit and not mag:
-            unit, mag = unit2, mag2
-        elif not unit:
-            unit = unit2    # 3万-5万人: the unit is written once, after the range
-        unit_w = (mag2 or "") + (unit2 or "")
+        reading = _range_units(n2, mag, mag2, unit, unit2)
+        if reading is None:
+            return None     # "2016-2020" or "1-3": no unit on either side, not a quantity range
+        n2, mag, unit, unit_w = reading
     else:
         unit_w = (mag or "") + (unit or "")
     if not unit_w or (chinese or n2 is not None or unit in sc.year_units) \
@@ -224,15 +221,37 @@ def _read(text: str, m: Any, start: int, sc: _Scanner, out: list[RawNumber]) -> 
         return None
     if v2 is not None and v2 < v1:
         return m.start("n2")        # "5-3%" is no range: read again from the second number
+    if unit in sc.year_units and text.startswith(sc.decades, m.end()):
+        return None                 # 80年代: a decade, not a count of years
     n = _number(text, m, start, sc, v1, v2, unit_w, mag, mag2, unit, unit2, chinese,
                 inner1 or inner2 or innerm1 or innerm2)
+    _after_reading(text, n, start, mag, unit, sc, out)
+    return None
+
+
+def _range_units(n2: str, mag: Optional[str], mag2: Optional[str], unit: Optional[str],
+                 unit2: Optional[str]) -> Optional[tuple[Optional[str], Optional[str], Optional[str], str]]:
+    """The second number, magnitude, unit and written unit of a pair (3万-5万人), or None."""
+    if not (unit2 or mag2):
+        if not (unit or mag):
+            return None
+        return None, mag, unit, (mag or "") + (unit or "")   # "8%至" + bare number: the first alone
+    if not unit and not mag:
+        unit, mag = unit2, mag2
+    elif not unit:
+        unit = unit2        # 3万-5万人: the unit is written once, after the range
+    return n2, mag, unit, (mag2 or "") + (unit2 or "")
+
+
+def _after_reading(text: str, n: RawNumber, start: int, mag: Optional[str], unit: Optional[str], sc: _Scanner,
+                   out: list[RawNumber]) -> None:
+    """Append the number, after the bare numbers listed before it; mark a span of time."""
     if unit in sc.duration_units and text.endswith(sc.durations, max(0, n.start - sc.durations_len), n.start):
         n.why += (DURATION_IS_NO_FIGURE,)     # 实现连续8年增产: a span of time, not a figure
-    if v2 is None and not chinese and n.qualifier_before is None and n.num_start > start \
+    if n.value_high is None and not n.chinese and n.qualifier_before is None and n.num_start > start \
             and text[n.num_start - 1] == sc.dun:
-        out.extend(_bare_list_before(text, start, n.num_start, mag, unit, unit_w, sc))
+        out.extend(_bare_list_before(text, start, n.num_start, mag, unit, n.unit, sc))
     out.append(n)
-    return None
 
 
 def _not_an_amount(n1: str, n2: Optional[str], mag: Optional[str], mag2: Optional[str], unit: Optional[str],
@@ -277,7 +296,7 @@ def _number(text: str, m: Any, start: int, sc: _Scanner, v1: Decimal, v2: Option
         qual = sc.before.get(text[num_start - k:num_start]) if num_start - k >= start else None
         if qual is not None:
             q_before, s0 = text[num_start - k:num_start], num_start - k
-            neg = _negated(text, s0, start, sc) if qual in _OPPOSITE else None
+            neg = _negated(text, s0, start, sc) if qual in _OPPOSITE and q_before not in sc.verb_bounds else None
             if neg is not None:
                 q_before, s0, qual, why = neg + q_before, s0 - len(neg), _OPPOSITE[qual], (QUALIFIER_NEGATED,)
             if qualifier == "exact":
