@@ -21,6 +21,13 @@ class Ctx:
     exact: dict[str, Any] = field(default_factory=dict)          # phrase -> vocab.exact(phrase)
     growth_names: dict[str, bool] = field(default_factory=dict)  # subject -> names a growth rate
     headless: dict[str, Any] = field(default_factory=dict)       # phrase -> indicator without its generic head
+    part_starts: list[int] = field(default_factory=list)         # where each top-level part starts
+    part_names: list[str] = field(default_factory=list)          # review | plan | other, for each
+
+    def __post_init__(self) -> None:
+        if self.doc.parts is not None:
+            self.part_starts = self.doc.parts.starts
+            self.part_names = [info[0] for info in self.doc.parts.info]
 
 
 def indicator_of(ctx: Ctx, phrase: str) -> tuple[Optional[str], bool]:

@@ -49,14 +49,8 @@ def read_time(ctx: Ctx, q: QInfo, horizon: Optional[str]) -> None:
     if 0 <= est < num:
         q.estimated = True
         q.why.append(ESTIMATED_SENTENCE)
-    if w.stretch_search.search(before):
-        q.stretch = True
-        q.why.append(STRETCH_WORD)
-    mm = w.multi_search.search(before)
-    if mm:
-        q.multi_year = True
-        q.cumulative_only = mm.group() in w.cumulative
-        q.why.append(MULTI_YEAR_MARKER)
+    if w.stretch_or_multi_probe.search(before):     # most clauses hold neither: one probe
+        _stretch_and_multi(q, before, w)
     nian = YEAR_CHAR in before
     if nian:
         _date(q, text, c0, num, w, first=False)
@@ -75,10 +69,20 @@ def read_time(ctx: Ctx, q: QInfo, horizon: Optional[str]) -> None:
         for tm in w.time.finditer(before):   # noqa: B007 - the last time expression wins
             pass
     q.time = tm.group() if tm else None
-    parts = ctx.doc.parts
-    if parts is not None:
-        q.part = parts.info[bisect.bisect_right(parts.starts, num) - 1][0]
+    if ctx.part_starts:
+        q.part = ctx.part_names[bisect.bisect_right(ctx.part_starts, num) - 1]
         q.horizon = horizon
+
+
+def _stretch_and_multi(q: QInfo, before: str, w: Words) -> None:
+    if w.stretch_search.search(before):
+        q.stretch = True
+        q.why.append(STRETCH_WORD)
+    mm = w.multi_search.search(before)
+    if mm:
+        q.multi_year = True
+        q.cumulative_only = mm.group() in w.cumulative
+        q.why.append(MULTI_YEAR_MARKER)
 
 
 def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int:

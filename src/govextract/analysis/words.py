@@ -81,14 +81,15 @@ def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
 
 
-def key_chars(words: Iterable[str]) -> frozenset[str]:
-    """A small set of characters such that every word holds one of them (a cheap filter)."""
+def key_chars(words: Iterable[str], avoid: str = "") -> frozenset[str]:
+    """A small set of characters such that every word holds one of them (a cheap filter);
+    characters in ``avoid`` (frequent in any text, like 年) are taken only when a word has no other."""
     keys: set[str] = set()
     todo = [w for w in words if w]
     while todo:
         counts: dict[str, int] = {}
         for w in todo:
-            for c in set(w):
+            for c in set(w) - set(avoid) or set(w):
                 counts[c] = counts.get(c, 0) + 1
         best = max(counts, key=lambda c: (counts[c], c))
         keys.add(best)
@@ -152,11 +153,11 @@ class Words:
     # time
     stretch: Lexicon
     stretch_search: Any                     # pattern: a stretch word
+    stretch_or_multi_probe: Any             # a character every stretch word and multi-year marker holds
     multi_search: Any                       # pattern: a multi-year marker
-    multi: Lexicon
     cumulative: frozenset[str]              # multi-year markers that may mean "within the year" (累计)
     time: Any
-    time_keys: str                          # a character every time expression holds
+    time_keys: str                          # a character every time expression without 年 holds
     year: Any
     year_not_after: frozenset[str]
     year_not_before: tuple[str, ...]
@@ -170,105 +171,135 @@ class Words:
 
     @classmethod
     def build(cls, lang: Lang, numbers: NumberVocabulary) -> "Words":
-        def w(name: str, key: str) -> list[str]:
-            return list(lang.words(name, key))
+        return cls(**_relation_words(lang, numbers), **_subject_words(lang, numbers), **_list_words(lang),
+                   **_time_words(lang, numbers))
 
-        rel = {k: w("relations.json", k) for k in ("growth_up", "growth_down", "level")}
-        rclass = {word: c for c, key in (("level", "level"), ("up", "growth_up"), ("down", "growth_down"))
-                  for word in rel[key]}
-        negations = w("qualifiers.json", "negations")
-        before = list(numbers.qualifiers["before"])
-        bounds = [x for x, q in numbers.qualifiers["before"].items() if q in ("at_least", "at_most")
-                  and x not in lang.words("qualifiers.json", "verb_bounds")]
-        before += [n + b for n in negations for b in bounds]
-        transitive = w("verbs.json", "transitive")
-        light = w("subjects.json", "light_verbs")
-        lead_words = (w("subjects.json", "time_words") + w("horizons.json", "estimate_markers")
-                      + list(numbers.qualifiers["stretch"]) + w("subjects.json", "clause_lead_words"))
-        by = alt(w("horizons.json", "by_year_prefixes"))
-        dun = w("clauses.json", "enumeration_comma")[0]
-        lead = _short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s]|{ITEM_MARKER})")
-        lead_first = frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes")) \
-            | frozenset("0123456789,;:(" + dun) | _WHITESPACE | frozenset(ITEM_MARKER)
-        stops = alt(w("subjects.json", "post_subject_stops"))
-        thresholds = alt(w("subjects.json", "threshold_words"))
-        money = alt([u for u, i in numbers.units.items() if i["norm"] == "CNY" and len(u) == 1])
-        mags = alt(numbers.magnitudes)
-        multi = w("horizons.json", "multi_year_markers")
-        de = alt(w("subjects.json", "attributive_particles"))
-        time_words = w("horizons.json", "time_words")
-        period = rf"{PLAN_PERIOD}(?:{alt(w('horizons.json', 'plan_period_suffixes'))})?"
-        return cls(
-            relation_class=rclass,
-            relations=Lexicon(rclass),
-            qualifiers_before=Lexicon(before),
-            fillers=Lexicon(w("relations.json", "fillers")),
-            growth=Lexicon(rel["growth_up"] + rel["growth_down"]),
-            copulas=frozenset(w("relations.json", "copulas")),
-            level_endings=tuple(w("relations.json", "level_endings")),
-            lead=lead,
-            lead_first=lead_first,
-            scope=Lexicon(w("subjects.json", "scope_prefixes")),
-            adverbs=Lexicon(w("subjects.json", "adverbs")),
-            prepositions=Lexicon(w("subjects.json", "prepositions")),
-            bare_prepositions=frozenset(w("subjects.json", "bare_prepositions")),
-            transitive=Lexicon(transitive),
-            transitive_search=_short(f"(?:{alt(transitive)})"),
-            light=Lexicon(light),
-            light_search=_short(f"(?:{alt(light)})"),
-            noun_makers=frozenset(w("subjects.json", "noun_makers")),
-            verb_object_nouns=frozenset(w("subjects.json", "verb_object_nouns")),
-            verb_joiners=frozenset(w("clauses.json", "verb_joiners")),
-            attributive=frozenset(w("subjects.json", "attributive_particles")),
-            compare=_short(_compare_pattern(lang)),
-            trail_probe=_short(_char_class(key_chars(w("comparisons.json", "markers") + w("comparisons.json", "standalone"))
-                                           | set(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives")))),
-            copula_end=_short(_copula_end_pattern(lang)),
-            trailing=Lexicon(w("subjects.json", "trailing_noise")),
-            trailing_punct=frozenset(",;: " + dun),
-            post=_short(rf"(?:[0-9]+(?:\.[0-9]+)?(?:{mags})?(?:{money})?(?:{thresholds}))?"
-                        rf"(?:(?!{stops})[\p{{Han}}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
-            rate_suffixes=tuple(w("relations.json", "rate_of_change_suffixes")),
-            ratio_suffixes=tuple(w("subjects.json", "ratio_suffixes")),
-            growth_rate_suffixes=tuple(w("subjects.json", "growth_rate_suffixes")),
-            text_stripped_suffixes=tuple(w("subjects.json", "text_stripped_suffixes")),
-            each=tuple(w("clauses.json", "each")),
-            generic_totals=frozenset(w("subjects.json", "generic_totals")),
-            generic_heads=tuple(w("subjects.json", "generic_heads")),
-            durations=tuple(lang.words("units.json", "duration_prefixes")),
-            change_start=_short(rf"(?:{alt(w('relations.json', 'change_starts'))})"
-                                rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?$"),
-            change_start_last=frozenset(x[-1] for x in w("relations.json", "change_starts"))
-            | frozenset(YEAR_CHAR) | frozenset(YEAR_END_CHARS) | frozenset(w("subjects.json", "attributive_particles")),
-            change_end=_short(rf"(?P<rel>{alt(x for x in rel['level'] if x.endswith(tuple(w('relations.json', 'level_endings'))) and len(x) > 1)}"
-                              rf"|(?:{alt(rel['growth_up'] + rel['growth_down'])})(?:{alt(w('relations.json', 'copulas'))}))"
-                              rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?"),
-            threshold_words=frozenset(w("subjects.json", "threshold_words")),
-            list_joiners=frozenset(w("clauses.json", "list_joiners")),
-            enumeration_comma=w("clauses.json", "enumeration_comma")[0],
-            longest_joiner=max(len(x) for x in w("clauses.json", "list_joiners")),
-            split_dun=_short(alt(w("clauses.json", "enumeration_comma"))),
-            split_any=_short(alt(w("clauses.json", "enumeration_comma") + w("clauses.json", "list_split_words"))),
-            respectively=Lexicon(w("clauses.json", "respectively")),
-            stretch=Lexicon(numbers.qualifiers["stretch"]),
-            stretch_search=_short(f"(?:{alt(numbers.qualifiers['stretch'])})"),
-            multi_search=_short(f"(?:{alt(multi)})"),
-            multi=Lexicon(multi),
-            cumulative=frozenset(w("horizons.json", "cumulative_markers")),
-            time=_short(rf"(?:{by}){YEAR_POINT}|{YEAR_POINT}|{alt(time_words)}|{period}"),
-            time_keys="".join(sorted(key_chars(time_words + [YEAR_CHAR, PLAN_PERIOD[-1]]))),
-            year=regex.compile(rf"(?P<by>{by})?(?P<y>{YEAR_DIGITS}){YEAR_CHAR}(?!{alt(w('horizons.json', 'decade_words'))})"),
-            year_not_after=frozenset(w("comparisons.json", "year_not_after")),
-            year_not_before=tuple(w("comparisons.json", "year_not_before")),
-            estimate=tuple(w("horizons.json", "estimate_markers")),
-            opener=_opener_pattern(lang),
-            opener_first=frozenset(_opener_pattern(lang).pattern) | frozenset(" \t\u3000")
-            | frozenset(x[0] for x in w("clauses.json", "address")),
-            address=tuple(w("clauses.json", "address")),
-            review_year_openers=tuple(w("horizons.json", "review_year_openers")),
-            review_year_time_words=frozenset(w("horizons.json", "review_year_time_words")),
-            since=tuple(w("horizons.json", "since_words")),
-        )
+
+def _relation_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
+    """Relations, qualifier words, fillers, and the two ends of a change."""
+    def w(name: str, key: str) -> list[str]:
+        return list(lang.words(name, key))
+
+    rel = {k: w("relations.json", k) for k in ("growth_up", "growth_down", "level")}
+    rclass = {word: c for c, key in (("level", "level"), ("up", "growth_up"), ("down", "growth_down"))
+              for word in rel[key]}
+    before = list(numbers.qualifiers["before"])
+    bounds = [x for x, q in numbers.qualifiers["before"].items()
+              if q in ("at_least", "at_most") and x not in w("qualifiers.json", "verb_bounds")]
+    before += [n + b for n in w("qualifiers.json", "negations") for b in bounds]
+    de = alt(w("subjects.json", "attributive_particles"))
+    year_of = rf"(?:(?P<y>{YEAR_DIGITS}){YEAR_CHAR}{YEAR_ENDS}?+(?:{de})?+)?"
+    reached = [x for x in rel["level"] if x.endswith(tuple(w("relations.json", "level_endings"))) and len(x) > 1]
+    return dict(
+        relation_class=rclass,
+        relations=Lexicon(rclass),
+        qualifiers_before=Lexicon(before),
+        fillers=Lexicon(w("relations.json", "fillers")),
+        growth=Lexicon(rel["growth_up"] + rel["growth_down"]),
+        copulas=frozenset(w("relations.json", "copulas")),
+        level_endings=tuple(w("relations.json", "level_endings")),
+        change_start=_short(rf"(?:{alt(w('relations.json', 'change_starts'))}){year_of}$"),
+        change_start_last=frozenset(x[-1] for x in w("relations.json", "change_starts"))
+        | frozenset(YEAR_CHAR) | frozenset(YEAR_END_CHARS) | frozenset(w("subjects.json", "attributive_particles")),
+        change_end=_short(rf"(?P<rel>{alt(reached)}|(?:{alt(rel['growth_up'] + rel['growth_down'])})"
+                          rf"(?:{alt(w('relations.json', 'copulas'))})){year_of}"),
+    )
+
+
+def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
+    """The words around a subject: leads, verbs, comparisons, trailing words, nouns after a number."""
+    def w(name: str, key: str) -> list[str]:
+        return list(lang.words(name, key))
+
+    transitive, light = w("verbs.json", "transitive"), w("subjects.json", "light_verbs")
+    lead_words = (w("subjects.json", "time_words") + w("horizons.json", "estimate_markers")
+                  + list(numbers.qualifiers["stretch"]) + w("subjects.json", "clause_lead_words"))
+    by = alt(w("horizons.json", "by_year_prefixes"))
+    dun = w("clauses.json", "enumeration_comma")[0]
+    stops = alt(w("subjects.json", "post_subject_stops"))
+    money = alt([u for u, i in numbers.units.items() if i["norm"] == "CNY" and len(u) == 1])
+    threshold = rf"[0-9]+(?:\.[0-9]+)?(?:{alt(numbers.magnitudes)})?(?:{money})?(?:{alt(w('subjects.json', 'threshold_words'))})"
+    return dict(
+        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s]|{ITEM_MARKER})"),
+        lead_first=frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes"))
+        | frozenset("0123456789,;:(" + dun) | _WHITESPACE | frozenset(ITEM_MARKER),
+        scope=Lexicon(w("subjects.json", "scope_prefixes")),
+        adverbs=Lexicon(w("subjects.json", "adverbs")),
+        prepositions=Lexicon(w("subjects.json", "prepositions")),
+        bare_prepositions=frozenset(w("subjects.json", "bare_prepositions")),
+        transitive=Lexicon(transitive),
+        transitive_search=_short(f"(?:{alt(transitive)})"),
+        light=Lexicon(light),
+        light_search=_short(f"(?:{alt(light)})"),
+        noun_makers=frozenset(w("subjects.json", "noun_makers")),
+        verb_object_nouns=frozenset(w("subjects.json", "verb_object_nouns")),
+        verb_joiners=frozenset(w("clauses.json", "verb_joiners")),
+        attributive=frozenset(w("subjects.json", "attributive_particles")),
+        compare=_short(_compare_pattern(lang)),
+        trail_probe=_short(_char_class(key_chars(w("comparisons.json", "markers") + w("comparisons.json", "standalone"))
+                                       | set(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives")))),
+        copula_end=_short(_copula_end_pattern(lang)),
+        trailing=Lexicon(w("subjects.json", "trailing_noise")),
+        trailing_punct=frozenset(",;: " + dun),
+        post=_short(rf"(?:{threshold})?(?:(?!{stops})[\p{{Han}}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
+        rate_suffixes=tuple(w("relations.json", "rate_of_change_suffixes")),
+        ratio_suffixes=tuple(w("subjects.json", "ratio_suffixes")),
+        growth_rate_suffixes=tuple(w("subjects.json", "growth_rate_suffixes")),
+        text_stripped_suffixes=tuple(w("subjects.json", "text_stripped_suffixes")),
+        generic_totals=frozenset(w("subjects.json", "generic_totals")),
+        generic_heads=tuple(w("subjects.json", "generic_heads")),
+        threshold_words=frozenset(w("subjects.json", "threshold_words")),
+        durations=tuple(w("units.json", "duration_prefixes")),
+    )
+
+
+def _list_words(lang: Lang) -> dict[str, Any]:
+    """How the numbers of a clause hang together: list joiners, 分别, 均."""
+    def w(key: str) -> list[str]:
+        return list(lang.words("clauses.json", key))
+
+    return dict(
+        each=tuple(w("each")),
+        list_joiners=frozenset(w("list_joiners")),
+        enumeration_comma=w("enumeration_comma")[0],
+        longest_joiner=max(len(x) for x in w("list_joiners")),
+        split_dun=_short(alt(w("enumeration_comma"))),
+        split_any=_short(alt(w("enumeration_comma") + w("list_split_words"))),
+        respectively=Lexicon(w("respectively")),
+        address=tuple(w("address")),
+    )
+
+
+def _time_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
+    """Years, time words, multi-year markers, 预计, 力争 and the sentence openers."""
+    def w(name: str, key: str) -> list[str]:
+        return list(lang.words(name, key))
+
+    by = alt(w("horizons.json", "by_year_prefixes"))
+    multi = w("horizons.json", "multi_year_markers")
+    time_words = w("horizons.json", "time_words")
+    period = rf"{PLAN_PERIOD}(?:{alt(w('horizons.json', 'plan_period_suffixes'))})?"
+    opener = _opener_pattern(lang)
+    return dict(
+        stretch=Lexicon(numbers.qualifiers["stretch"]),
+        stretch_search=_short(f"(?:{alt(numbers.qualifiers['stretch'])})"),
+        stretch_or_multi_probe=_short(_char_class(key_chars(list(numbers.qualifiers["stretch"]) + multi, avoid=YEAR_CHAR))),
+        multi_search=_short(f"(?:{alt(multi)})"),
+        cumulative=frozenset(w("horizons.json", "cumulative_markers")),
+        time=_short(rf"(?:{by}){YEAR_POINT}|{YEAR_POINT}|{alt(time_words)}|{period}"),
+        # a clause without 年 can hold only the time words without it (累计) and 十X五
+        time_keys="".join(sorted(key_chars([x for x in time_words if YEAR_CHAR not in x] + [PLAN_PERIOD[-1]]))),
+        year=regex.compile(rf"(?P<by>{by})?(?P<y>{YEAR_DIGITS}){YEAR_CHAR}(?!{alt(w('horizons.json', 'decade_words'))})"),
+        year_not_after=frozenset(w("comparisons.json", "year_not_after")),
+        year_not_before=tuple(w("comparisons.json", "year_not_before")),
+        estimate=tuple(w("horizons.json", "estimate_markers")),
+        opener=opener,
+        opener_first=frozenset(opener.pattern) | frozenset(" \t\u3000")
+        | frozenset(x[0] for x in w("clauses.json", "address")),
+        review_year_openers=tuple(w("horizons.json", "review_year_openers")),
+        review_year_time_words=frozenset(w("horizons.json", "review_year_time_words")),
+        since=tuple(w("horizons.json", "since_words")),
+    )
 
 
 def _compare_pattern(lang: Lang) -> str:

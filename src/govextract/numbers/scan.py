@@ -225,7 +225,12 @@ def _read(text: str, m: Any, start: int, sc: _Scanner, out: list[RawNumber]) -> 
         return None                 # 80年代: a decade, not a count of years
     n = _number(text, m, start, sc, v1, v2, unit_w, mag, mag2, unit, unit2, chinese,
                 inner1 or inner2 or innerm1 or innerm2)
-    _after_reading(text, n, start, mag, unit, sc, out)
+    if unit in sc.duration_units and text.endswith(sc.durations, max(0, n.start - sc.durations_len), n.start):
+        n.why += (DURATION_IS_NO_FIGURE,)     # 实现连续8年增产: a span of time, not a figure
+    if v2 is None and not chinese and n.qualifier_before is None and n.num_start > start \
+            and text[n.num_start - 1] == sc.dun:
+        out.extend(_bare_list_before(text, start, n.num_start, mag, unit, unit_w, sc))
+    out.append(n)
     return None
 
 
@@ -241,17 +246,6 @@ def _range_units(n2: str, mag: Optional[str], mag2: Optional[str], unit: Optiona
     elif not unit:
         unit = unit2        # 3万-5万人: the unit is written once, after the range
     return n2, mag, unit, (mag2 or "") + (unit2 or "")
-
-
-def _after_reading(text: str, n: RawNumber, start: int, mag: Optional[str], unit: Optional[str], sc: _Scanner,
-                   out: list[RawNumber]) -> None:
-    """Append the number, after the bare numbers listed before it; mark a span of time."""
-    if unit in sc.duration_units and text.endswith(sc.durations, max(0, n.start - sc.durations_len), n.start):
-        n.why += (DURATION_IS_NO_FIGURE,)     # 实现连续8年增产: a span of time, not a figure
-    if n.value_high is None and not n.chinese and n.qualifier_before is None and n.num_start > start \
-            and text[n.num_start - 1] == sc.dun:
-        out.extend(_bare_list_before(text, start, n.num_start, mag, unit, n.unit, sc))
-    out.append(n)
 
 
 def _not_an_amount(n1: str, n2: Optional[str], mag: Optional[str], mag2: Optional[str], unit: Optional[str],
