@@ -28,7 +28,7 @@ from ..numbers.scan import DURATION_IS_NO_FIGURE, RawNumber, propagate_list_qual
 from ..text.sentences import clause_start
 from .boundary import subject_window
 from .change import change_points
-from .context import Ctx
+from .context import Ctx, sentences_of
 from .kind import decide_kind
 from .lists import continues_list, split_list_subjects
 from .model import Clause, QInfo
@@ -116,10 +116,11 @@ def analyse(doc: Doc) -> list[QInfo]:
     ctx = Ctx(doc, doc.text, words_for(doc), doc.vocab.indicators)
     nums = scan_numbers(doc.text, vocab=doc.vocab.numbers)
     propagate_list_qualifiers(nums, doc.text)
-    starts = doc.sentences.starts
+    sentences = sentences_of(doc)
+    starts = sentences.starts
     sent_index = [max(0, bisect_right(starts, n.num_start) - 1) for n in nums]
     horizons = sentence_horizons(doc, sent_index, ctx.w)
-    spans = doc.sentences.spans
+    spans = sentences.spans
     prev: Optional[QInfo] = None
     for n, k in zip(nums, sent_index):
         prev = analyse_number(ctx, n, spans[k], horizons[k], prev)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..document import Doc
+from ..text.sentences import Sentences
 from .model import QInfo
 from .words import Words
 
@@ -49,6 +50,13 @@ def indicator_of(ctx: Ctx, phrase: str) -> tuple[Optional[str], bool]:
 
 
 _MISS = object()
+
+
+def sentences_of(doc: Doc) -> Sentences:
+    """The document's sentences (the text layer splits them before any component runs)."""
+    if doc.sentences is None:
+        raise ValueError("the document has no sentences: build it with Pipeline.make_doc")
+    return doc.sentences
 
 
 def has_any(text: str, chars: frozenset[str], start: int, end: int) -> bool:

@@ -99,7 +99,7 @@ def _exact(ctx: Ctx, phrase: str) -> Optional[str]:
     hit = ctx.exact.get(phrase, _MISS)
     if hit is _MISS:
         hit = ctx.exact[phrase] = ctx.vocab.exact(phrase)
-    return hit   # type: ignore[return-value]
+    return hit if isinstance(hit, str) else None
 
 
 def names_growth(subject: str, ctx: Ctx) -> bool:

@@ -127,12 +127,12 @@ def _quantities(doc: Doc, infos: list[QInfo], w: Words, default_part: str, revie
         if sent_span is None:
             sent_span = sent_cache[q.sent] = orig_span(*q.sent)
         s, e = orig_span(n.start, n.end)
+        subs: Optional[int] = None
+        sube: Optional[int] = None
+        subject: Optional[str] = None
         if q.subj:
             subs, sube = orig_span(*q.subj)
-            subject: Optional[str] = original[subs:sube]
-        else:
-            subs = sube = None
-            subject = None
+            subject = original[subs:sube]
         out.append(Quantity(
             value=float(n.value), unit=n.unit, start=s, end=e, evidence=original[s:e],
             value_high=float(n.value_high) if n.value_high is not None else None,

@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..document import Doc
 from ..lang.patterns import YEAR_CHAR
-from .context import Ctx
+from .context import Ctx, sentences_of
 from .model import QInfo
 from .words import Words
 from ..why import rule
@@ -118,7 +118,7 @@ def _opener_events(doc: Doc, w: Words) -> list[tuple[int, int, str]]:
     events: list[tuple[int, int, str]] = []
     first = w.opener_first
     # a sentence whose first character cannot open an opener costs no call
-    maybe = [(k, p) for k, p in enumerate(doc.sentences.starts) if p < n_text and text[p] in first]
+    maybe = [(k, p) for k, p in enumerate(sentences_of(doc).starts) if p < n_text and text[p] in first]
     for k, p in maybe:
         p = _past_address(text, p, w)
         m = w.opener.match(text, p)
@@ -162,15 +162,17 @@ def sentence_horizons(doc: Doc, wanted: list[int], w: Words) -> dict[int, Option
     """
     events = _opener_events(doc, w)
     starts = doc.parts.starts if doc.parts else [0]
-    infos = doc.parts.info if doc.parts else [("other", None, None, -1)]
-    sent_starts = doc.sentences.starts
+    infos: list[tuple[str, Optional[str], Optional[int], int]] = \
+        doc.parts.info if doc.parts else [("other", None, None, -1)]
+    sent_starts = sentences_of(doc).starts
     for i, st in enumerate(starts):
         events.append((0 if i == 0 else bisect.bisect_left(sent_starts, st), 0, str(i)))
     events.sort()
     return _sweep(events, infos, wanted)
 
 
-def _sweep(events: list[tuple[int, int, str]], infos: list, wanted: list[int]) -> dict[int, Optional[str]]:
+def _sweep(events: list[tuple[int, int, str]], infos: list[tuple[str, Optional[str], Optional[int], int]],
+           wanted: list[int]) -> dict[int, Optional[str]]:
     out: dict[int, Optional[str]] = {}
     state: Optional[str] = None
     default: Optional[str] = None

@@ -29,7 +29,7 @@ _MIN_VERB_CLAUSE = 4
 _MIN_INDICATOR_CLAUSE = 6
 # The object after a verb inside the clause has at least this many characters.
 _MIN_OBJECT = 3
-_OPEN_QUOTE, _CLOSE_QUOTE = QUOTES
+_OPEN_QUOTE, _CLOSE_QUOTE = QUOTES[0], QUOTES[1]
 
 
 def skip_words(text: str, pos: int, end: int, words: object) -> int:

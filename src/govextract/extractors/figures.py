@@ -84,7 +84,7 @@ def _named_parts(doc: Doc, span: Span, w: Words) -> Optional[list[tuple[Optional
 
 
 def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: Callable[[QInfo], Optional[int]],
-          extra: Callable[[QInfo], dict[str, Any]] = lambda q: {}, why: Sequence[str] = ()) -> list[F]:
+          extra: Callable[[QInfo], dict[str, Any]] = lambda _q: {}, why: Sequence[str] = ()) -> list[F]:
     """One figure per quantity; a list written once for several numbers (分别) is split.
 
     ``why``: rule names of the caller added to every figure; ``extra(q)`` may return keyword
@@ -92,19 +92,24 @@ def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: C
     """
     w = words_for(doc)
     groups: dict[int, list[tuple[int, QInfo]]] = {}
-    for idx, q in infos:
-        groups.setdefault(q.list_head, []).append((idx, q))
+    for item in infos:
+        groups.setdefault(item[1].list_head, []).append(item)
     out: list[F] = []
-    for members in groups.values():
-        members, texts, inds, rule = _members(doc, members, w)
+    for group in groups.values():
+        members, texts, inds, split_rule = _members(doc, group, w)
         for k, (idx, q) in enumerate(members):
             t = texts[k]
             if t is None:
                 continue
             more = dict(extra(q))
-            names = [*q.why, *([rule] if rule else []), *why, *more.pop("why", ())]
+            names = _names(q.why, split_rule, why, more.pop("why", ()))
             out.append(_figure(doc, cls, q, idx, t, inds[k], year_of(q), names, more))
     return out
+
+
+def _names(quantity: list[str], split: Optional[str], caller: Sequence[str], extra: Iterable[str]) -> list[str]:
+    """The figure's ``why``: its quantity's rules, the split, the caller's, the per-quantity ones."""
+    return [*quantity, *([split] if split else []), *caller, *extra]
 
 
 def _figure(doc: Doc, cls: type[F], q: QInfo, idx: int, t: Span, indicator: Optional[str], year: Optional[int],

@@ -144,7 +144,8 @@ class _Scanner:
 
 
 def scanner(v: Optional[NumberVocabulary] = None) -> _Scanner:
-    return (v or default_numbers()).cached("scanner", _Scanner)
+    sc: _Scanner = (v or default_numbers()).cached("scanner", _Scanner)
+    return sc
 
 
 # Candidates: digit runs (regex skips to the next digit 4x faster), 百分之 (str.find), and short
@@ -191,7 +192,7 @@ def _read_percent(text: str, m: Any, start: int, sc: _Scanner, out: list[RawNumb
     if v1 is None or (pcn2 and v2 is None):
         return None
     if v2 is not None and v2 < v1:
-        return m.start("pcn2")      # no range: read again from the second number
+        return int(m.start("pcn2"))      # no range: read again from the second number
     out.append(_number(text, m, start, sc, v1, v2, "%", None, None, "%", "%", True, None))
     return None
 
@@ -220,7 +221,7 @@ def _read(text: str, m: Any, start: int, sc: _Scanner, out: list[RawNumber]) -> 
     if v1 is None or (n2 is not None and v2 is None):
         return None
     if v2 is not None and v2 < v1:
-        return m.start("n2")        # "5-3%" is no range: read again from the second number
+        return int(m.start("n2"))        # "5-3%" is no range: read again from the second number
     if unit in sc.year_units and text.startswith(sc.decades, m.end()):
         return None                 # 80年代: a decade, not a count of years
     n = _number(text, m, start, sc, v1, v2, unit_w, mag, mag2, unit, unit2, chinese,
