@@ -36,7 +36,8 @@ def test_a_per_head_unit_is_normalised():
     assert (q.unit_norm, str(q.amount)) == ("CNY/person", "152000")
 
 
-def test_a_start_point_in_a_target_list_is_no_target_of_its_own_quantity():
+def test_a_start_point_in_a_target_list_is_no_target():
     r = govextract.extract(LEAD + "城镇化率由60%提高到65%。\n")
     roles = {q.evidence: q.role for q in r.quantities if q.start > len(LEAD) - 10}
     assert roles == {"60%": "other", "65%": "target"}
+    assert [(t.text, t.value) for t in r.targets] == [("城镇化率", 65.0)]

@@ -85,7 +85,8 @@ def _named_parts(doc: Doc, span: Span, w: Words) -> Optional[list[tuple[Optional
 
 def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: Callable[[QInfo], Optional[int]],
           extra: Callable[[QInfo], dict[str, Any]] = lambda _q: {}, why: Sequence[str] = ()) -> list[F]:
-    """One figure per quantity; a list written once for several numbers (分别) is split.
+    """One figure per quantity; a list written once for several numbers (分别) is split. The
+    start point of a change and a span of time give no figure.
 
     ``why``: rule names of the caller added to every figure; ``extra(q)`` may return keyword
     arguments of ``cls`` and a ``"why"`` list added to that quantity's figures.
@@ -93,6 +94,8 @@ def build(doc: Doc, infos: Iterable[tuple[int, QInfo]], cls: type[F], year_of: C
     w = words_for(doc)
     groups: dict[int, list[tuple[int, QInfo]]] = {}
     for item in infos:
+        if item[1].start_point or item[1].duration:
+            continue    # what a change starts from (由60%提高到…) and a span of time (连续8年) are no figures
         groups.setdefault(item[1].list_head, []).append(item)
     out: list[F] = []
     for group in groups.values():
