@@ -8,20 +8,11 @@ state of the stages while one number is analysed; it becomes a ``QInfo`` at the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Protocol
+from typing import Optional
 
 from ..numbers.scan import RawNumber
 
 Span = tuple[int, int]
-
-
-class HasWhy(Protocol):
-    why: list[str]
-
-
-def because(obj: HasWhy, rule: str) -> None:
-    """Record that ``rule`` decided something about ``obj`` (rule names: docs/extractors.md)."""
-    obj.why.append(rule)
 
 
 @dataclass(slots=True)
