@@ -230,13 +230,7 @@ def test_structured_fuzz_figures_of_real_length(text):
     _check_structured(text)
 
 
-LONG_NUMBERS = ("long numbers: Chinese-numeral digit runs have no significant-digit bound (numbers/scan.py, "
-                "owner H6: 百分之 + 309 × 九 gives value inf, Infinity in the JSON); extractors/projects.py reads "
-                "its own amounts without the bound and quantizes beyond any precision (owner H5: InvalidOperation)")
-
-
 # no shrinking: the minimal inputs are the explicit cases below
-@pytest.mark.xfail(strict=True, reason=LONG_NUMBERS)
 @settings(FUZZ, max_examples=STRUCTURED, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(structured_report(max_len=400))
 def test_structured_fuzz_figures_of_any_length(text):
@@ -244,12 +238,8 @@ def test_structured_fuzz_figures_of_any_length(text):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("增长百分之" + "九" * 309, id="percent-of-309-nines",
-                 marks=pytest.mark.xfail(strict=True, reason="value inf, Infinity in the JSON: numbers/scan.py "
-                                                             "bounds Arabic digit runs only; owner H6")),
-    pytest.param("地区生产总值增长百分之" + "九" * 30 + "。", id="percent-of-thirty-nines",
-                 marks=pytest.mark.xfail(strict=True, reason="a 30-digit figure is a quantity (the bound of Arabic "
-                                                             "digit runs is not applied to Chinese ones); owner H6")),
+    pytest.param("增长百分之" + "九" * 309, id="percent-of-309-nines"),
+    pytest.param("地区生产总值增长百分之" + "九" * 30 + "。", id="percent-of-thirty-nines"),
     pytest.param("投资" + "1" * 113 + "亿元建设新兴产业园项目。", id="project-amount-of-113-digits"),
     pytest.param("投资" + "１" * 40 + "千亿元建设新兴产业园项目。", id="full-width-digits-with-qianyi"),
     pytest.param("增长" + "1" * 400 + "%", id="four-hundred-digits-percent"),

@@ -66,8 +66,6 @@ def _xfail(where: str, owner: str) -> pytest.MarkDecorator:
 
 # Families whose quadratic pass is in a file owned by someone else (see each reason).
 KNOWN_QUADRATIC = {
-    "notes_and_quantities": _xfail(
-        "extractors/quantities.py:assign_roles (each number tested against every note line with any())", "H6"),
 }
 
 CASES = [pytest.param(name, marks=KNOWN_QUADRATIC.get(name, ()), id=name) for name in FAMILIES]

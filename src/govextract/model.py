@@ -124,6 +124,7 @@ class Quantity(_Base):
     part: Optional[str] = None             # review | plan | other
     sentence_start: int = 0
     sentence_end: int = 0
+    why: list[str] = field(default_factory=list)   # rules that decided it, in order (docs/extractors.md)
 
 
 @dataclass
@@ -152,12 +153,14 @@ class Target(_Figure):
     """A target the report sets for ``year``."""
     tier: Optional[int] = None             # 2 for second-tier/stretch targets, else None (= tier 1)
     headline: bool = True                  # part of the main expected targets list
+    why: list[str] = field(default_factory=list)   # rules that decided it, in order (docs/extractors.md)
 
 
 @dataclass
 class Actual(_Figure):
     """A headline outcome of the previous year stated in the review part."""
     estimated: Optional[bool] = None       # True under 预计
+    why: list[str] = field(default_factory=list)   # rules that decided it, in order (docs/extractors.md)
 
 
 @dataclass

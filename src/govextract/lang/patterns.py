@@ -14,9 +14,13 @@ import regex
 # Four digits of a year of the reports' era; the character after it is the caller's business.
 YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
 # A year as written in running text: 2021年.
-YEAR = YEAR_DIGITS + "年"
+YEAR_CHAR = "年"
+YEAR = YEAR_DIGITS + YEAR_CHAR
+# The end or the start of a year (2021年底, 2021年初).
+YEAR_END_CHARS = "底末初"
+YEAR_ENDS = f"[{YEAR_END_CHARS}]"
 # A year with the month or the end or start of the year it may carry: 2021年12月底.
-YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+(?:底|末|初)?+"
+YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+" + YEAR_ENDS + "?+"
 # Chinese numerals that number headings and items (一、 (三) 第十部分).
 CN_ITEM_DIGITS = "一二三四五六七八九十"
 # The number of a congress's term or session: 第十四届, 十一届, 第2次 (the word after it is data).
@@ -46,3 +50,23 @@ def alt(words: Iterable[str]) -> str:
 def group(words: Iterable[str]) -> str:
     """``alt`` in a non-capturing group, ready to be quantified or joined."""
     return f"(?:{alt(words)})"
+
+# Arabic numerals as the normalised text writes them (ASCII digits, a point): 16, 16.4.
+AR_NUMBER = r"[0-9]++(?:\.[0-9]++)?+"
+# The characters of a Chinese numeral (一千二百, 两, 〇), the digits that may follow its
+# decimal point 点 (三点五), and the zeros that alone are words, not amounts (破零).
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+CN_DECIMAL_DIGITS = "零〇一二三四五六七八九"
+CN_POINT = "点"
+CN_ZEROS = ("零", "〇")
+# A Chinese numeral: 三千, 三点五.
+CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]++(?:{CN_POINT}[{CN_DECIMAL_DIGITS}]++)?+"
+# A five-year plan by its number: 十一五 … 十五五.
+PLAN_PERIOD = "十[一二三四五]五"
+# The number of an item or heading that may open a clause: 1. (三) 二、
+ITEM_MARKER = rf"[0-9]{{1,3}}\.(?![0-9])|\([{CN_ITEM_DIGITS}0-9]{{1,3}}\)|[{CN_ITEM_DIGITS}]{{1,3}}、"
+
+# Punctuation of running Chinese text that patterns use as boundaries (the normalised text
+# keeps these full-width forms): the full stop, and the opening and closing double quotes.
+FULL_STOP = "\u3002"
+QUOTES = "\u201c\u201d"

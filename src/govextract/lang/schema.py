@@ -135,10 +135,14 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "subjects.json": {
         "about": ABOUT, "scope_prefixes": WORDS, "time_words": WORDS, "trailing_noise": WORDS,
         "post_subject_stops": WORDS, "adverbs": WORDS, "prepositions": WORDS, "verb_object_nouns": WORDS,
+        "clause_lead_words": WORDS, "light_verbs": WORDS, "noun_makers": WORDS, "generic_totals": WORDS,
+        "attributive_particles": WORDS, "bare_prepositions": WORDS, "ratio_suffixes": WORDS,
+        "growth_rate_suffixes": WORDS, "text_stripped_suffixes": WORDS, "threshold_words": WORDS,
+        "generic_heads": WORDS,
     },
     "relations.json": {
         "about": ABOUT, "growth_up": WORDS, "growth_down": WORDS, "level": WORDS, "fillers": WORDS,
-        "rate_of_change_suffixes": WORDS,
+        "rate_of_change_suffixes": WORDS, "copulas": WORDS, "level_endings": WORDS, "change_starts": WORDS,
         # the indicator matcher's words (docs/vocabularies.md, "How a subject is matched"):
         # 增长率 ends a rate of change (规上工业增加值增长率) and an indicator's own name
         # (人口自然增长率): stripped for matching only, never read as "names a rate" for kind
@@ -150,7 +154,22 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "sector_suffixes": WORDS,
     },
     "verbs.json": {"about": ABOUT, "transitive": WORDS},
-    "horizons.json": {"about": ABOUT, "multi_year_markers": WORDS, "estimate_markers": WORDS},
+    "horizons.json": {
+        "about": ABOUT, "multi_year_markers": WORDS, "estimate_markers": WORDS, "five_year_openers": WORDS,
+        "plan_period_suffixes": WORDS, "since_words": WORDS, "year_block_openers": WORDS, "year_openers": WORDS,
+        "dated_remark_followers": WORDS, "time_words": WORDS, "by_year_prefixes": WORDS,
+        "review_year_openers": WORDS, "review_year_time_words": WORDS, "decade_words": WORDS,
+        "cumulative_markers": WORDS,
+    },
+    "comparisons.json": {
+        "about": ABOUT, "markers": WORDS, "words_ending_in_a_marker": WORDS, "words_starting_with_a_marker": WORDS, "references": WORDS, "change_heads": WORDS,
+        "standalone": WORDS, "share_copulas": WORDS, "locatives": WORDS, "year_not_after": WORDS,
+        "year_not_before": WORDS,
+    },
+    "clauses.json": {
+        "about": ABOUT, "list_joiners": WORDS, "qualifier_list_joiners": WORDS, "list_split_words": WORDS,
+        "respectively": WORDS, "each": WORDS, "verb_joiners": WORDS, "address": WORDS, "enumeration_comma": WORDS,
+    },
     "parts.json": {
         "about": ABOUT, "review": WORDS, "plan": WORDS, "multi_year": WORDS, "one_year": WORDS, "title_end": WORDS,
         "report_title": WORDS,
@@ -170,9 +189,13 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     "plausibility.json": {"about": ABOUT, "by_unit_kind": Table(_bounds), "by_indicator": Table(_bounds)},
     "qualifiers.json": {
         "about": ABOUT, "after": Map(_QUALIFIER_VALUES), "inner": Map(_QUALIFIER_VALUES),
-        "before": Map(_QUALIFIER_VALUES), "stretch": WORDS,
+        "before": Map(_QUALIFIER_VALUES), "stretch": WORDS, "negations": WORDS, "verb_bounds": WORDS,
+        "not_after": WORDS, "range_separators": WORDS,
     },
-    "units.json": {"about": ABOUT, "magnitudes": Table(_decimal_strings), "units": Table(_units)},
+    "units.json": {
+        "about": ABOUT, "magnitudes": Table(_decimal_strings), "units": Table(_units), "percent_prefixes": WORDS,
+        "chinese_numeral_units": WORDS, "ordinal_prefixes": WORDS, "duration_prefixes": WORDS,
+    },
     "debris.json": {"about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS},
     "projects.json": {
         "about": ABOUT, "investment_verbs": WORDS, "amount_links": WORDS, "construction_verbs": WORDS,
@@ -223,6 +246,12 @@ DISJOINT: list[tuple[tuple[str, str], tuple[str, str]]] = [
     (("relations.json", "growth_up"), ("relations.json", "level")),
     (("relations.json", "growth_down"), ("relations.json", "level")),
     (("parts.json", "review"), ("parts.json", "plan")),
+    (("relations.json", "copulas"), ("relations.json", "growth_up")),
+    (("relations.json", "copulas"), ("relations.json", "growth_down")),
+    (("qualifiers.json", "before"), ("qualifiers.json", "after")),
+    (("horizons.json", "multi_year_markers"), ("horizons.json", "review_year_time_words")),
+    (("horizons.json", "five_year_openers"), ("horizons.json", "year_openers")),
+    (("horizons.json", "five_year_openers"), ("horizons.json", "year_block_openers")),
     (("regions.json", "provinces"), ("regions.json", "prefecture_level_cities")),
     (("regions.json", "prefecture_level_cities"), ("regions.json", "county_level_cities")),
 ]
