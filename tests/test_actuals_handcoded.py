@@ -38,12 +38,10 @@ THRESHOLD = 0.95
 DATA = pathlib.Path(__file__).parent / "data" / "actuals_handcoded.json"
 CASES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))
 
-# Measured on this sample: 0.723 (162 of 213 hand entries matched, 51 missed, 11 library extras).
-# The library stops after the first paragraph or bullet group of a summing-up that runs on
-# (2020-湖北省, 2024-湖北省, 2017-郑州市), misses a summing-up opened by 回顾刚刚过去的2015年
-# (2016-鞍山市), reads 迈上…台阶 as exact (SPEC: at_least), and takes shares and sub-regions.
-MEASURED = ("agreement 0.723 measured (< 0.95): summing-up runs cut after their first paragraph or "
-            "bullet, a missed summing-up, 迈上…台阶 read exact, shares and sub-regions taken as figures")
+# Measured on this sample when it was coded: 0.723; after the passage rules were completed
+# (parallel paragraphs and bullets run on to the turn, 回顾刚刚过去的… opens the year, shares,
+# sub-regions and gaps between two measures are no figures): 0.963. The remaining differences
+# are listed by ``main`` below (an elliptical 人均…, a subject broken by a bracket, implied subjects).
 
 
 def select_reports(folder: str) -> list[str]:
@@ -125,7 +123,6 @@ def test_sample_is_the_seeded_draw() -> None:
         assert c["actuals"], c["report"]
 
 
-@pytest.mark.xfail(strict=True, reason=MEASURED)
 def test_outcomes_agree_with_hand_coding() -> None:
     results = _results()
     score = agreement(results)

@@ -11,6 +11,7 @@ from ..why import rule
 
 LIST_CONTINUES_PREVIOUS_NUMBER = rule("list_continues_previous_number")
 SUBJECT_LIST_SPLIT = rule("subject_list_split")
+LIST_SHARES_BOUND = rule("list_shares_bound_written_before")
 RESPECTIVELY_REFERS_TO_EARLIER_SUBJECTS = rule("respectively_refers_to_earlier_subjects")
 KIND_DECIDED_PER_LIST_NAME = rule("kind_decided_per_list_name")
 
@@ -33,6 +34,13 @@ def continues_list(ctx: Ctx, n: RawNumber, sent: Span, prev: QInfo, index: int, 
               prev.direction, prev.indicator, prev.list_head, prev.inherited,
               compare_year=prev.compare_year, why=why)
     why.append(LIST_CONTINUES_PREVIOUS_NUMBER)
+    bound_before = prev.raw.qualifier_before is not None or LIST_SHARES_BOUND in prev.why
+    if n.qualifier == "exact" and n.qualifier_before is None and bound_before \
+            and prev.raw.qualifier in ("at_least", "at_most"):
+        # 分别迈上四万亿元、三千亿元、两千亿美元新台阶, 不低于5%、6%: a bound written before the
+        # first number of a list holds for every number of it
+        n.qualifier = prev.raw.qualifier
+        why.append(LIST_SHARES_BOUND)
     return q
 
 

@@ -41,6 +41,8 @@ MAX_PASSAGE_PARAGRAPHS = 12
 MAX_PARAGRAPH = 1500
 # 年初确定的…目标是:: a recall marker stands this close before the noun it qualifies.
 RECALL_REACH = 12
+# The rule of the analysis that cut 占全省的 from a subject: the figure is a share of a whole.
+SHARE_OF_A_WHOLE = "share_copula_cut_from_subject"
 # Parallel paragraphs of a summing-up open with the same characters (这是…的一年。).
 PARALLEL_OPENING = 2
 # How far into a sentence its opener stands (全年…, 2021年,…, ——经济运行平稳。).
@@ -73,7 +75,25 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
         "sub_item": _regex.compile(group(w("sub_item_markers"))),
         "five_year": _regex.compile(rf"[ \t\u3000]*+{group(w('five_year_openers'))}"),
         "five_year_title": _regex.compile(group(lang.words("parts.json", "multi_year"))),
+        "comparative": _regex.compile(group(w("comparative_words"))),
+        # a place that ends in one of these before the measure names a part of the region
+        "sub_region": _regex.compile(rf"\p{{Han}}{group(w('sub_region_suffixes'))}(?=\p{{Han}}{{2}})"),
+        "own_comparison": _regex.compile(_comparison_pattern(lang)),
     }
+
+
+def _comparison_pattern(lang: Lang) -> str:
+    """比/较/相比 as a comparison (比上年), not inside a word (比例, 较快, 占比), or 同比/环比."""
+    starts = lang.words("comparisons.json", "words_starting_with_a_marker")
+    ends = lang.words("comparisons.json", "words_ending_in_a_marker")
+    alts = []
+    for m in sorted(lang.words("comparisons.json", "markers"), key=len, reverse=True):
+        tails = [w[len(m):] for w in starts if w.startswith(m) and len(w) > len(m)]
+        heads = [w[:-len(m)] for w in ends if w.endswith(m) and len(w) > len(m)]
+        before = f"(?<!{group(heads)})" if heads else ""
+        after = f"(?!{group(tails)})" if tails else ""
+        alts.append(f"{before}{regex.escape(m)}{after}")
+    return "|".join(alts + [group(lang.words("comparisons.json", "standalone"))])
 
 
 # -- where the review is -----------------------------------------------------------------
@@ -251,6 +271,13 @@ def _is_headline_figure(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
         return False        # 比2016年增加…: a change over several years
     if q.explicit_year is not None and ry is not None and q.explicit_year not in (ry, ry - 1):
         return False
+    if SHARE_OF_A_WHOLE in q.why and q.raw.unit == "%":
+        return False        # 进出口总值…,占全省的77.3%: a share of a larger whole
+    pats = _patterns(doc.vocab.lang)
+    if pats["comparative"].search(q.subject):
+        return False        # 高新技术产业增加值增速高于规模以上工业5.1个百分点: a gap between two measures
+    if pats["sub_region"].search(q.subject):
+        return False        # 武汉城市圈经济总量跨越3万亿: a part of the region, not the region
     return not _is_sub_item(doc, q)
 
 
@@ -265,6 +292,11 @@ def _compared_sentences(doc: Doc, ry: Optional[int]) -> dict[tuple[int, int], in
         if q.compare_year is not None and q.compare_year < ry - 1:
             out.setdefault(q.sent, i)
     return out
+
+
+def _own_comparison(doc: Doc, q: QInfo) -> bool:
+    """Whether a figure's own clause compares (比上年增长8.8%): then no earlier comparison reaches it."""
+    return _patterns(doc.vocab.lang)["own_comparison"].search(doc.text, q.clause, q.raw.num_start) is not None
 
 
 def _is_sub_item(doc: Doc, q: QInfo) -> bool:
@@ -317,7 +349,8 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
     compared = _compared_sentences(doc, ry)
     eligible = [i for i, q in enumerate(infos) if _is_headline_figure(doc, q, ry)
                 and not any(s <= q.raw.num_start < e for s, e in recalled)
-                and not (q.kind in ("growth", "change_points") and compared.get(q.sent, len(infos)) < i)]
+                and not (q.kind in ("growth", "change_points") and compared.get(q.sent, len(infos)) < i
+                         and not _own_comparison(doc, q))]
     chosen: dict[int, str] = {}
     for section, a, b, _hz in _review_sections(doc):
         multi = _is_multi_year(doc, section, a, b)

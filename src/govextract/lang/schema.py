@@ -185,6 +185,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "about": ABOUT, "turn_words": WORDS, "measure_openers": WORDS, "bullets": WORDS, "sub_item_markers": WORDS,
         "whole_year_openers": WORDS, "five_year_openers": WORDS, "sub_item_headline_ids": WORDS,
         "year_stretch_openers": WORDS, "addresses": WORDS, "stretch_opener_prefixes": WORDS,
+        "comparative_words": WORDS, "sub_region_suffixes": WORDS,
     },
     "plausibility.json": {"about": ABOUT, "by_unit_kind": Table(_bounds), "by_indicator": Table(_bounds)},
     "qualifiers.json": {
