@@ -91,8 +91,13 @@ def _is_text_char(ch: str) -> bool:
     return ch in "\n\r\t\x00"                   # a text may start with U+0000
 
 
+# Code-point ranges of CJK text: unified ideographs, extension A, CJK punctuation and kana.
+_CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x3000, 0x30FF))
+
+
 def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3000" <= ch <= "\u30ff"
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _CJK_RANGES)
 
 
 def read_file(path: Union[str, "os.PathLike[str]"]) -> str:

@@ -23,6 +23,7 @@ from typing import Optional
 
 from ._data import load_json
 from .document import Doc
+from .lang import default_lang
 
 __all__ = ["Division", "region_code", "divisions", "province_of", "set_region_code"]
 
@@ -30,7 +31,6 @@ __all__ = ["Division", "region_code", "divisions", "province_of", "set_region_co
 # province or prefecture that disambiguates a name is written there when at all
 CONTEXT_CHARS = 3000
 
-_NATIONAL = ("中华人民共和国", "国务院")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _by_context(cands: list[Division], year: Optional[int], context: str) -> lis
 def resolve(name: Optional[str], year: Optional[int] = None, level: Optional[str] = None,
             context: str = "") -> Optional[Division]:
     """The unit named ``name`` for a report of ``year``, or None when unknown or ambiguous."""
-    if not name or name in _NATIONAL:
+    if not name or name in default_lang().words("admin_units.json", "national_names"):
         return None
     cands = _in_year(divisions(name), year)
     cands = _by_level(cands, level)

@@ -18,7 +18,7 @@ from .model import Report
 __all__ = ["json_schema"]
 
 _DESCRIPTIONS = {
-    "Decimal": "an exact decimal number written as a string (16.4亿元 -> \"1640000000\")",
+    "Decimal": "an exact decimal number written as a string (an amount of 1.64 billion is \"1640000000\")",
 }
 
 

@@ -27,7 +27,7 @@ from typing import Any, Iterator, Optional
 from .. import _regex
 from ..document import Doc
 from ..lang import Lang, default_lang
-from ..lang.patterns import DATE, DATE_PARTS, MONTH_DAY, ORDINAL, YEAR, YEAR_DIGITS, group
+from ..lang.patterns import DATE, DATE_PARTS, MONTH_DAY, ORDINAL, YEAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Check, Span
 from ..numbers.numerals import NumeralError, parse_chinese_numeral
 
@@ -1113,7 +1113,7 @@ def check_meta(doc: Doc, reading: Optional[_Reading] = None) -> None:
 # -- years (the quantities component completes them) -----------------------------------------
 
 # A year written in a title: 2022年.
-_YEAR_IN = _regex.compile(YEAR_DIGITS + "(?=年)")
+_YEAR_IN = _regex.compile(f"{YEAR_DIGITS}(?={YEAR_CHAR})")
 
 
 def infer_years(doc: Doc, lead_year: Optional[int]) -> None:

@@ -23,8 +23,10 @@ YEAR_ENDS = f"[{YEAR_END_CHARS}]"
 YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+" + YEAR_ENDS + "?+"
 # Chinese numerals that number headings and items (一、 (三) 第十部分).
 CN_ITEM_DIGITS = "一二三四五六七八九十"
+# The prefix that makes a numeral an ordinal: 第十四届, 第一部分, 第3页.
+ORDINAL_PREFIX = "第"
 # The number of a congress's term or session: 第十四届, 十一届, 第2次 (the word after it is data).
-ORDINAL = "第?[" + CN_ITEM_DIGITS + "百〇零0-9]{1,4}"
+ORDINAL = ORDINAL_PREFIX + "?[" + CN_ITEM_DIGITS + "百〇零0-9]{1,4}"
 # A month and day: 1月22日 (captions print the day without the year).
 MONTH_DAY = r"[0-9]{1,2}月[0-9]{1,2}日"
 # A calendar date in digits: 2024年1月22日 (full-width digits are ASCII after normalisation).

@@ -172,7 +172,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
     },
     "parts.json": {
         "about": ABOUT, "review": WORDS, "plan": WORDS, "multi_year": WORDS, "one_year": WORDS, "title_end": WORDS,
-        "report_title": WORDS,
+        "report_title": WORDS, "part_nouns": WORDS, "attachment_words": WORDS, "title_joiners": WORDS,
     },
     "target_lists.json": {
         "about": ABOUT, "lead_required_modifiers": WORDS, "lead_optional_modifiers": WORDS, "lead_heads": WORDS,
@@ -197,7 +197,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "about": ABOUT, "magnitudes": Table(_decimal_strings), "units": Table(_units), "percent_prefixes": WORDS,
         "chinese_numeral_units": WORDS, "ordinal_prefixes": WORDS, "duration_prefixes": WORDS,
     },
-    "debris.json": {"about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS},
+    "debris.json": {"about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS, "page_header_labels": WORDS},
     "projects.json": {
         "about": ABOUT, "investment_verbs": WORDS, "amount_links": WORDS, "construction_verbs": WORDS,
         "project_heads": WORDS, "strong_heads": WORDS, "not_names": WORDS, "not_project_ends": WORDS,

@@ -6,7 +6,7 @@ structure extractor.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 import bisect
 import re
@@ -15,24 +15,40 @@ import regex
 
 from .. import _regex
 from ..lang import default_lang
-from ..lang.patterns import YEAR_DIGITS, alt
+from ..lang.patterns import CN_ITEM_DIGITS, ORDINAL_PREFIX, YEAR_CHAR, YEAR_DIGITS, alt, group
 from ..numbers.numerals import parse_chinese_numeral
 
-_CN = "一二三四五六七八九十"
-# Level 1: 一、  第一部分 ; level 2: (一) ; level 3: 1. or 1、 at line start ; level 4: (1)
-# The pattern finds candidates; what may stand before a heading is checked in code
-# (a lookbehind alternation at every position would dominate the run time).
-_HEADING = re.compile(   # stdlib re: faster first-character scan for this simple alternation
-    rf"(?P<l1>[{_CN}]{{1,3}})、"
-    rf"|第(?P<p1>[{_CN}]{{1,3}})部分"
-    rf"|\((?P<l2>[{_CN}]{{1,3}})\)"
-    rf"|(?P<l3>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
-    rf"|\((?P<l4>[0-9]{{1,2}})\)")
+_CN = CN_ITEM_DIGITS
+
+
+def _heading() -> "re.Pattern[str]":
+    """Level 1: 一、  第一部分 ; level 2: (一) ; level 3: 1. or 1、 at line start ; level 4: (1).
+
+    The pattern finds candidates; what may stand before a heading is checked in code
+    (a lookbehind alternation at every position would dominate the run time). The noun of
+    a numbered part (第一部分) is ``parts.json`` ``part_nouns``."""
+    return default_lang().cached("section_heading", lambda lang: re.compile(
+        # stdlib re: faster first-character scan for this simple alternation
+        rf"(?P<l1>[{_CN}]{{1,3}})、"
+        rf"|{ORDINAL_PREFIX}(?P<p1>[{_CN}]{{1,3}}){group(lang.words('parts.json', 'part_nouns'))}"
+        rf"|\((?P<l2>[{_CN}]{{1,3}})\)"
+        rf"|(?P<l3>[0-9]{{1,3}})(?:\.(?![0-9])|、)"
+        rf"|\((?P<l4>[0-9]{{1,2}})\)"))
+
+
+_LEVELS = {"l1": 1, "p1": 1, "l2": 2, "l3": 3, "l4": 4}
 _BEFORE = {"l1": "\n。!?:; \t\u3000", "p1": "\n", "l2": "\n。!?:; \t\u3000", "l3": "\n", "l4": "\n。"}
-_ATTACHMENT = _regex.compile(r"(?<=^|\n)\s*+附件[0-9]?+\s*+(?:\n|:|$)")
+
+
+def _attachment() -> "regex.Pattern[str]":
+    """A line that opens an attachment (附件, 附件2): the numbering of headings starts anew."""
+    return default_lang().cached("section_attachment", lambda lang: _regex.compile(
+        rf"(?<=^|\n)\s*+{group(lang.words('parts.json', 'attachment_words'))}[0-9]?+\s*+(?:\n|:|$)"))
+
+
 _TITLE_STOP = _regex.compile(r"[。\n!?:]")
-# A heading glued to its first sentence ends after these words.
-_YEAR = _regex.compile(rf"{YEAR_DIGITS}(?=年)")
+# A year written in a title: 2021年.
+_YEAR = _regex.compile(rf"{YEAR_DIGITS}(?={YEAR_CHAR})")
 _DIGIT = _regex.compile(r"[0-9]")
 
 
@@ -78,7 +94,7 @@ def _title_end(text: str, start: int) -> int:
         w = words.search(text, pos, window)
         if w is None or text[w.end():stop].strip(_LEADING) == "":
             break
-        if text[w.end():w.end() + 1] in _TITLE_JOINERS:
+        if _title_goes_on(text, w.end()):
             pos = w.end()
             continue
         if text[w.end():w.end() + 1] not in ("", "\n", "。", ":"):
@@ -101,44 +117,11 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
     """Headings of ``text``. With ``starts`` (sentence starts), only those places are tried:
     a heading always opens a sentence, and trying a handful of places beats a full scan."""
     out: list[Heading] = []
-    if starts is None:
-        matches = _HEADING.finditer(text)
-    else:
-        # a heading opens with a numeral, a bracket or 第: only those starts are tried
-        n = len(text)
-        tried_set = {s for s in starts if s < n and text[s] in _OPENERS}
-        for s in [s for s in starts if s < n and text[s] in _LEADING]:
-            p = _skip_blank(text, s)
-            if p < n and text[p] in _OPENERS:
-                tried_set.add(p)
-        tried = sorted(tried_set)
-        matches = (m for m in (_HEADING.match(text, p) for p in tried) if m)
-    for m in matches:
+    for m in _candidates(text, starts):
         key = m.lastgroup
-        lvl = {"l1": 1, "p1": 1, "l2": 2, "l3": 3, "l4": 4}[key]
+        if key is None or not _stands_alone(text, m.start(), key):
+            continue
         num = m.group(key)
-        st = m.start()
-        if key == "l3":
-            # an Arabic item number opens a line (leading blanks and markup allowed); looked for
-            # back over those only, not to the line start (a one-line scrape has thousands)
-            k = st
-            while k > 0 and text[k - 1] in _LEADING:
-                k -= 1
-            if k > 0 and text[k - 1] != "\n":
-                continue
-        else:
-            # markup that opens a line (Markdown's ** and #) stands where a line start would
-            k = st
-            while k > 0 and text[k - 1] in _MARKUP:
-                k -= 1
-            if k > 0 and text[k - 1] not in _BEFORE[key]:
-                continue
-            if k > 0 and text[k - 1] in " \t\u3000":
-                # a heading glued into a line stands after a sentence end (保护第 一、全民共享 is no heading)
-                while k > 0 and text[k - 1] in " \t\u3000":
-                    k -= 1
-                if k > 0 and text[k - 1] not in "\n。!?:;”":
-                    continue
         try:
             value = int(num) if num.isdigit() else int(parse_chinese_numeral(num))
         except ValueError:
@@ -149,12 +132,51 @@ def find_headings(text: str, starts: Optional[list[int]] = None) -> list[Heading
         if ts >= len(text) or text[ts] == "\n":
             continue
         te = _title_end(text, ts)
-        out.append(Heading(level=lvl, number=num, style=key, value=value, start=m.start(), title_start=ts,
-                           title_end=te))
+        out.append(Heading(level=_LEVELS[key], number=num, style=key, value=value, start=m.start(),
+                           title_start=ts, title_end=te))
     if starts is not None:
         out.extend(_part_titles(text, starts))
         out.sort(key=lambda h: h.start)
     return out
+
+
+def _candidates(text: str, starts: Optional[list[int]]) -> Iterator["re.Match[str]"]:
+    """Heading markers in ``text``; with ``starts``, only those that open a sentence (after
+    the blanks and markup that may open its line)."""
+    if starts is None:
+        return _heading().finditer(text)
+    # a heading opens with a numeral, a bracket or 第: only those starts are tried
+    n = len(text)
+    tried_set = {s for s in starts if s < n and text[s] in _OPENERS}
+    for s in [s for s in starts if s < n and text[s] in _LEADING]:
+        p = _skip_blank(text, s)
+        if p < n and text[p] in _OPENERS:
+            tried_set.add(p)
+    pat = _heading()
+    return (m for m in (pat.match(text, p) for p in sorted(tried_set)) if m)
+
+
+def _stands_alone(text: str, st: int, key: str) -> bool:
+    """May a marker of style ``key`` at ``st`` open a heading, by what stands before it?"""
+    k = st
+    if key == "l3":
+        # an Arabic item number opens a line (leading blanks and markup allowed); looked for
+        # back over those only, not to the line start (a one-line scrape has thousands)
+        while k > 0 and text[k - 1] in _LEADING:
+            k -= 1
+        return k == 0 or text[k - 1] == "\n"
+    # markup that opens a line (Markdown's ** and #) stands where a line start would
+    while k > 0 and text[k - 1] in _MARKUP:
+        k -= 1
+    if k > 0 and text[k - 1] not in _BEFORE[key]:
+        return False
+    if k > 0 and text[k - 1] in " \t\u3000":
+        # a heading glued into a line stands after a sentence end (保护第 一、全民共享 is no heading)
+        while k > 0 and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k > 0 and text[k - 1] not in "\n。!?:;”":
+            return False
+    return True
 
 
 # An unnumbered title of a part stands on a line of its own and is a short phrase.
@@ -180,7 +202,7 @@ def _part_titles(text: str, starts: list[int]) -> list[Heading]:
         while te > ts and text[te - 1] in _LEADING:
             te -= 1
         title = text[ts:te]
-        if not 4 <= len(title) <= MAX_PART_TITLE or _HEADING.match(text, ts) or _NOT_IN_TITLE.intersection(title):
+        if not 4 <= len(title) <= MAX_PART_TITLE or _heading().match(text, ts) or _NOT_IN_TITLE.intersection(title):
             continue
         y = _YEAR.search(title)
         dated = y is not None and not _DIGIT.search(title, 0, y.start()) and not _DIGIT.search(title, y.end())
@@ -192,13 +214,19 @@ def _part_titles(text: str, starts: list[int]) -> list[Heading]:
     return out
 
 
-_OPENERS = frozenset("一二三四五六七八九十(第0123456789")
+# The characters a heading marker opens with: a numeral, a bracket, 第.
+_OPENERS = frozenset(CN_ITEM_DIGITS + "(" + ORDINAL_PREFIX + "0123456789")
 
 
 # Emphasis and heading marks a Markdown or wiki export puts before a heading (**一、…**, # 一、…).
 _MARKUP = "*#"
 _LEADING = " \t\u3000" + _MARKUP
-_TITLE_JOINERS = "和及与暨、"     # 回顾和…安排: the title goes on
+
+
+def _title_goes_on(text: str, pos: int) -> bool:
+    """Does a joining word (``parts.json`` ``title_joiners``: 回顾和…安排) follow at ``pos``?"""
+    joiners = default_lang().cached("title_joiners", lambda lang: lang.words("parts.json", "title_joiners"))
+    return any(text.startswith(j, pos) for j in joiners)
 
 
 def _skip_blank(text: str, pos: int) -> int:
@@ -277,7 +305,7 @@ def build_tree(text: str, starts: Optional[list[int]] = None) -> list[Heading]:
     """Nest headings by level. A top-level numbering that restarts at 一 inside a
     plan part (一、…二、…三、2022年工作 … 一、聚焦实体经济) nests under the section it restarts in."""
     heads = find_headings(text, starts)
-    breaks = [m.start() for m in _ATTACHMENT.finditer(text)]
+    breaks = [m.start() for m in _attachment().finditer(text)]
     roots: list[Heading] = []
     stack: list[Heading] = []
     last_top: Optional[Heading] = None
@@ -348,7 +376,8 @@ class PartMap:
 
     @classmethod
     def from_roots(cls, roots: list[Heading]) -> "PartMap":
-        starts, info = [0], [("other", None, None, -1)]
+        starts = [0]
+        info: list[tuple[str, Optional[str], Optional[int], int]] = [("other", None, None, -1)]
         for i, r in enumerate(roots):
             starts.append(r.start)
             info.append((r.part, r.horizon, r.year, i))

@@ -5,11 +5,12 @@ import bisect
 from dataclasses import dataclass
 
 from .. import _regex
+from ..lang.patterns import CN_ITEM_DIGITS
 
 # A sentence ends at 。!? or a line break; a top-level heading glued into a line
 # (" 一、…" in one-line scrapes) also opens a new sentence.
 # (each alternative starts with the character it consumes: no lookbehind tried at every position)
-_BOUNDARY = _regex.compile(r"[。!?]++[”’\"]?+|\n++|[ \t\u3000](?=[一二三四五六七八九十]{1,3}、)")
+_BOUNDARY = _regex.compile(rf"[。!?]++[”’\"]?+|\n++|[ \t\u3000](?=[{CN_ITEM_DIGITS}]{{1,3}}、)")
 CLAUSE_PUNCT = ",;:"
 
 

@@ -1,28 +1,49 @@
 """Finding the reports in a text that holds several (a compilation, a scraped archive)."""
 from __future__ import annotations
 
-from .. import _regex
+from typing import Any, Optional
 
-# The opening address of a report: "各位代表:" followed by the report itself (not "各位代表!"
-# or "各位代表," which recur inside a report).
-_OPENING = _regex.compile(r"各位代表\s*+[:：]")
-_HEADER_WORDS = ("索引号", "发布机构", "发文单位", "发文机关", "主题分类", "发布日期", "发布时间", "成文日期")
+from .. import _regex
+from ..lang import Lang, default_lang
+from ..lang.patterns import group
 
 _LOOKBACK = 800
-# A government web page opens with its title, then a metadata block (索引号, 发布日期 …):
-# a document that has no opening address (a notice, an excerpt) starts at that title.
-_PAGE_HEADER = _regex.compile(r"(?m)^[ \t]*+(?:索引号|发布机构|发文单位|发文机关|主题分类|发布日期|发布时间|成文日期)\s*+[:：]")
 
 
-def split_spans(text: str) -> list[tuple[int, int]]:
+def _words(lang: Lang) -> dict[str, Any]:
+    """The words of this module, from the language data (built once per version of it)."""
+    return lang.cached("split_words", _build_words)
+
+
+def _build_words(lang: Lang) -> dict[str, Any]:
+    address = lang.words("clauses.json", "address")
+    labels = lang.words("debris.json", "page_header_labels")
+    return {
+        "address": address,
+        # The opening address of a report: "各位代表:" followed by the report itself (not
+        # "各位代表!" or "各位代表," which recur inside a report).
+        "opening": _regex.compile(rf"{group(address)}\s*+[:：]"),
+        "header_labels": labels,
+        # A government web page opens with its title, then a metadata block (索引号, 发布日期 …):
+        # a document that has no opening address (a notice, an excerpt) starts at that title.
+        "page_header": _regex.compile(rf"(?m)^[ \t]*+{group(labels)}\s*+[:：]"),
+        # the words of a report's title line (工作报告)
+        "title_words": lang.words("datelines.json", "title_words"),
+    }
+
+
+def split_spans(text: str, lang: Optional[Lang] = None) -> list[tuple[int, int]]:
     """(start, end) of each report, covering the text without overlap.
 
     A report starts at the title line before its opening address ("各位代表:"); a page
     without one (a responsibility notice, a plan excerpt) starts at the title line above
-    its metadata block. Text before the first start belongs to the first report.
+    its metadata block. Text before the first start belongs to the first report. The words
+    are ``lang``'s (default: the shipped language data).
     """
-    openings = [m.start() for m in _OPENING.finditer(text)] if "各位代表" in text else []
-    headers = _page_starts(text)
+    w = _words(lang or default_lang())
+    has_address = any(a in text for a in w["address"])
+    openings = [m.start() for m in w["opening"].finditer(text)] if has_address else []
+    headers = _page_starts(text, w)
     if len(openings) <= 1 and len(headers) <= 1:
         return [(0, len(text))]
     starts = [0]
@@ -32,7 +53,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         lo = max(prev + 1, op - _LOOKBACK)
         # a new report announces itself with a title line; an address without one
         # (older reports open several parts with 各位代表:) stays in the same report
-        title_start = _title_line_start(text, lo, op, last_break)
+        title_start = _title_line_start(text, lo, op, last_break, w["title_words"])
         if title_start is not None:
             title_start = _back_over_chrome(text, max(prev + 1, op - 4 * _LOOKBACK), title_start)
         if title_start is None or title_start <= starts[-1]:
@@ -50,17 +71,17 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(kept, ends))
 
 
-def _page_starts(text: str) -> list[int]:
+def _page_starts(text: str, w: dict[str, Any]) -> list[int]:
     """The title line above each page-header block (the first non-blank line above it)."""
     out: list[int] = []
     block_end = -1           # a header word before this belongs to the block of out[-1]
-    for w_start in _regex.find_all(text, _HEADER_WORDS):
+    for w_start in _regex.find_all(text, w["header_labels"]):
         ls = w_start         # the word opens its line: only blanks before it
         while ls > 0 and text[ls - 1] in " \t":
             ls -= 1
         if ls > 0 and text[ls - 1] != "\n":
             continue
-        m = _PAGE_HEADER.match(text, ls)     # a colon follows the word
+        m = w["page_header"].match(text, ls)     # a colon follows the word
         if not m:
             continue
         pos = m.start()
@@ -93,11 +114,10 @@ def _nth_line_end(text: str, pos: int, n: int) -> int:
 _TITLE_MAX = 80     # a title line is at most this long
 
 
-def _title_line_start(text: str, lo: int, hi: int, last_break: int) -> int | None:
-    """Start of the first short line naming a work report in text[lo:hi] (``last_break``: the
-    position of the text's last line break)."""
-    i = text.find("工作报告", lo, hi)
-    while i >= 0:
+def _title_line_start(text: str, lo: int, hi: int, last_break: int, title_words: tuple[str, ...]) -> int | None:
+    """Start of the first short line naming a work report (``title_words``) in text[lo:hi]
+    (``last_break``: the position of the text's last line break)."""
+    for i in _regex.find_all(text, title_words, lo, hi):
         ls = text.rfind("\n", lo, i) + 1 if text.rfind("\n", lo, i) >= 0 else lo
         # the line's end is looked for within a title's length only (a one-line scrape
         # holds thousands of titles); a text without a break after the title ends at ``hi``
@@ -106,7 +126,6 @@ def _title_line_start(text: str, lo: int, hi: int, last_break: int) -> int | Non
             le = hi              # no line break after the title at all
         if 0 <= le and le - ls <= _TITLE_MAX:
             return ls
-        i = text.find("工作报告", i + 4, hi)
     return None
 
 
