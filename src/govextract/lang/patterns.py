@@ -11,36 +11,7 @@ from typing import Iterable
 
 import regex
 
-# Four digits of a year of the reports' era; the character after it is the caller's business.
-YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
-# A year as written in running text: 2021年.
-YEAR_CHAR = "年"
-YEAR = YEAR_DIGITS + YEAR_CHAR
-# The end or the start of a year (2021年底, 2021年初).
-YEAR_END_CHARS = "底末初"
-YEAR_ENDS = f"[{YEAR_END_CHARS}]"
-# A year with the month or the end or start of the year it may carry: 2021年12月底.
-YEAR_POINT = YEAR + r"(?:[0-9]{1,2}月)?+" + YEAR_ENDS + "?+"
-# Chinese numerals that number headings and items (一、 (三) 第十部分).
-CN_ITEM_DIGITS = "一二三四五六七八九十"
-# The prefix that makes a numeral an ordinal: 第十四届, 第一部分, 第3页.
-ORDINAL_PREFIX = "第"
-# The number of a congress's term or session: 第十四届, 十一届, 第2次 (the word after it is data).
-ORDINAL = ORDINAL_PREFIX + "?[" + CN_ITEM_DIGITS + "百〇零0-9]{1,4}"
-# A month and day: 1月22日 (captions print the day without the year).
-MONTH_DAY = r"[0-9]{1,2}月[0-9]{1,2}日"
-# A calendar date in digits: 2024年1月22日 (full-width digits are ASCII after normalisation).
-DATE_DIGITS = YEAR + MONTH_DAY
-# Digits of a year written in Chinese numerals (二〇二三; sources also type 0 or ○ for 〇).
-CN_YEAR_DIGITS = "〇零一二三四五六七八九0○"
-# A calendar date in Chinese numerals: 二〇二三年一月四日, 二〇二三年十二月二十八日.
-DATE_NUMERALS = f"[{CN_YEAR_DIGITS}]{{4}}年[{CN_ITEM_DIGITS}]{{1,2}}月[{CN_ITEM_DIGITS}]{{1,3}}日"
-# Either form.
-DATE = f"(?:{DATE_DIGITS}|{DATE_NUMERALS})"
-# The parts of a DATE or MONTH_DAY match, as printed: year (absent without one), month, day.
-DATE_PARTS = regex.compile(
-    f"(?:(?P<y>{YEAR_DIGITS}|[{CN_YEAR_DIGITS}]{{4}})年)?"
-    f"(?P<m>[0-9]{{1,2}}|[{CN_ITEM_DIGITS}]{{1,2}})月(?P<d>[0-9]{{1,2}}|[{CN_ITEM_DIGITS}]{{1,3}})日")
+from . import load_file
 
 
 def alt(words: Iterable[str]) -> str:
@@ -52,6 +23,43 @@ def alt(words: Iterable[str]) -> str:
 def group(words: Iterable[str]) -> str:
     """``alt`` in a non-capturing group, ready to be quantified or joined."""
     return f"(?:{alt(words)})"
+
+
+# Four digits of a year of the reports' era; the character after it is the caller's business.
+YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
+# A year, a month and a day as written in running text: 2021年, 1月, 22日.
+YEAR_CHAR = "年"
+MONTH_CHAR = "月"
+DAY_CHAR = "日"
+YEAR = YEAR_DIGITS + YEAR_CHAR
+# The end or the start of a year (2021年底, 2021年初).
+YEAR_END_CHARS = "底末初"
+YEAR_ENDS = f"[{YEAR_END_CHARS}]"
+# A year with the month or the end or start of the year it may carry: 2021年12月底.
+YEAR_POINT = YEAR + rf"(?:[0-9]{{1,2}}{MONTH_CHAR})?+" + YEAR_ENDS + "?+"
+# Chinese numerals that number headings and items (一、 (三) 第十部分).
+CN_ITEM_DIGITS = "一二三四五六七八九十"
+# The words that make the number after them an ordinal (第十四届, 第一部分, 第3页): the shipped
+# ``units.json`` ``ordinal_prefixes`` (the number scan reads the same list per pipeline).
+ORDINAL_PREFIXES: tuple[str, ...] = tuple(load_file("units.json")["ordinal_prefixes"])
+ORDINAL_PREFIX = group(ORDINAL_PREFIXES)
+# The number of a congress's term or session: 第十四届, 十一届, 第2次 (the word after it is data).
+ORDINAL = ORDINAL_PREFIX + "?[" + CN_ITEM_DIGITS + "百〇零0-9]{1,4}"
+# A month and day: 1月22日 (captions print the day without the year).
+MONTH_DAY = f"[0-9]{{1,2}}{MONTH_CHAR}[0-9]{{1,2}}{DAY_CHAR}"
+# A calendar date in digits: 2024年1月22日 (full-width digits are ASCII after normalisation).
+DATE_DIGITS = YEAR + MONTH_DAY
+# Digits of a year written in Chinese numerals (二〇二三; sources also type 0 or ○ for 〇).
+CN_YEAR_DIGITS = "〇零一二三四五六七八九0○"
+# A calendar date in Chinese numerals: 二〇二三年一月四日, 二〇二三年十二月二十八日.
+DATE_NUMERALS = (f"[{CN_YEAR_DIGITS}]{{4}}{YEAR_CHAR}[{CN_ITEM_DIGITS}]{{1,2}}{MONTH_CHAR}"
+                 f"[{CN_ITEM_DIGITS}]{{1,3}}{DAY_CHAR}")
+# Either form.
+DATE = f"(?:{DATE_DIGITS}|{DATE_NUMERALS})"
+# The parts of a DATE or MONTH_DAY match, as printed: year (absent without one), month, day.
+DATE_PARTS = regex.compile(
+    f"(?:(?P<y>{YEAR_DIGITS}|[{CN_YEAR_DIGITS}]{{4}}){YEAR_CHAR})?"
+    f"(?P<m>[0-9]{{1,2}}|[{CN_ITEM_DIGITS}]{{1,2}}){MONTH_CHAR}(?P<d>[0-9]{{1,2}}|[{CN_ITEM_DIGITS}]{{1,3}}){DAY_CHAR}")
 
 # Arabic numerals as the normalised text writes them (ASCII digits, a point): 16, 16.4.
 AR_NUMBER = r"[0-9]++(?:\.[0-9]++)?+"

@@ -159,7 +159,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "plan_period_suffixes": WORDS, "since_words": WORDS, "year_block_openers": WORDS, "year_openers": WORDS,
         "dated_remark_followers": WORDS, "time_words": WORDS, "by_year_prefixes": WORDS,
         "review_year_openers": WORDS, "review_year_time_words": WORDS, "decade_words": WORDS,
-        "cumulative_markers": WORDS,
+        "cumulative_markers": WORDS, "before_year_suffixes": WORDS, "year_copulas": WORDS,
     },
     "comparisons.json": {
         "about": ABOUT, "markers": WORDS, "words_ending_in_a_marker": WORDS, "words_starting_with_a_marker": WORDS, "references": WORDS, "change_heads": WORDS,
@@ -180,6 +180,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "second_tier": WORDS, "recap_markers": WORDS, "recall_markers": WORDS, "quoted_plan_markers": WORDS,
         "not_set_shapes": PATTERNS, "item_subject_heads": WORDS,
         "five_year_item_markers": WORDS, "lead_noun_joiners": WORDS, "lead_item_ids": WORDS,
+        "item_number_suffixes": WORDS, "figure_prefixes": WORDS, "qualitative_subject_ends": WORDS,
     },
     "summing_up.json": {
         "about": ABOUT, "turn_words": WORDS, "measure_openers": WORDS, "bullets": WORDS, "sub_item_markers": WORDS,
@@ -197,7 +198,11 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "about": ABOUT, "magnitudes": Table(_decimal_strings), "units": Table(_units), "percent_prefixes": WORDS,
         "chinese_numeral_units": WORDS, "ordinal_prefixes": WORDS, "duration_prefixes": WORDS,
     },
-    "debris.json": {"about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS, "page_header_labels": WORDS},
+    "debris.json": {
+        "about": ABOUT, "line_keywords": WORDS, "footer_keywords": WORDS, "page_header_labels": WORDS,
+        "page_nouns": WORDS, "page_total_words": WORDS, "keep_words": WORDS,
+    },
+    "scripts.json": {"about": ABOUT, "traditional_markers": WORDS},
     "projects.json": {
         "about": ABOUT, "investment_verbs": WORDS, "amount_links": WORDS, "construction_verbs": WORDS,
         "project_heads": WORDS, "strong_heads": WORDS, "not_names": WORDS, "not_project_ends": WORDS,

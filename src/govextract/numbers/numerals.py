@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..lang.patterns import CN_POINT
+
+# The numeral table: the grammar of Chinese numerals (lang/patterns.py names its characters).
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -20,8 +23,8 @@ def parse_chinese_numeral(s: str) -> Decimal:
     """
     if not s:
         raise NumeralError("empty numeral")
-    if "点" in s:
-        whole, _, frac = s.partition("点")
+    if CN_POINT in s:
+        whole, _, frac = s.partition(CN_POINT)
         if not frac or any(c not in _DIGITS for c in frac):
             raise NumeralError(f"bad decimal numeral {s!r}")
         head = parse_chinese_numeral(whole) if whole else Decimal(0)

@@ -15,7 +15,7 @@ import regex
 
 from .. import _regex
 from ..lang import default_lang
-from ..lang.patterns import CN_ITEM_DIGITS, ORDINAL_PREFIX, YEAR_CHAR, YEAR_DIGITS, alt, group
+from ..lang.patterns import CN_ITEM_DIGITS, ORDINAL_PREFIX, ORDINAL_PREFIXES, YEAR_CHAR, YEAR_DIGITS, alt, group
 from ..numbers.numerals import parse_chinese_numeral
 
 _CN = CN_ITEM_DIGITS
@@ -214,8 +214,8 @@ def _part_titles(text: str, starts: list[int]) -> list[Heading]:
     return out
 
 
-# The characters a heading marker opens with: a numeral, a bracket, 第.
-_OPENERS = frozenset(CN_ITEM_DIGITS + "(" + ORDINAL_PREFIX + "0123456789")
+# The characters a heading marker opens with: a numeral, a bracket, an ordinal prefix (第).
+_OPENERS = frozenset(CN_ITEM_DIGITS + "(" + "".join(p[0] for p in ORDINAL_PREFIXES) + "0123456789")
 
 
 # Emphasis and heading marks a Markdown or wiki export puts before a heading (**一、…**, # 一、…).
