@@ -15,7 +15,7 @@ def load_json(name: str) -> Any:
 
 @lru_cache(maxsize=None)
 def t2s_table() -> dict[int, int]:
-    text = resources.files("govextract").joinpath("data", "t2s.txt").read_text(encoding="utf-8")
+    text = resources.files("govextract").joinpath("data").joinpath("t2s.txt").read_text(encoding="utf-8")
     table: dict[int, int] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

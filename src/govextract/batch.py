@@ -155,7 +155,7 @@ def _progress(progress: Optional[bool], total: Optional[int]) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
-def extract_many(inputs: Iterable[Input], *, n_process: int = 1, progress: Optional[bool] = None,
+def extract_many(inputs: Union[Iterable[Input], Input], *, n_process: int = 1, progress: Optional[bool] = None,
                  all_reports: bool = False, pipeline: Optional[Pipeline] = None) -> Iterator[Result]:
     """Extract every document of ``inputs``, yielding one :class:`Result` per document in order.
 

@@ -57,15 +57,16 @@ class _Base(DataClassJsonMixin):
     def to_json(self, *, ensure_ascii: bool = False, indent: Optional[int] = None, **kw: Any) -> str:  # type: ignore[override]
         return json.dumps(self.to_dict(), ensure_ascii=ensure_ascii, indent=indent, **kw)
 
-    def to_dict(self, encode_json: bool = True) -> dict:  # type: ignore[override]
+    def to_dict(self, encode_json: bool = True) -> dict[str, Any]:
         """Plain JSON-ready data (Decimal as str); the same as dataclasses-json's encoding,
         written out directly because it runs on every report of a corpus."""
         if not encode_json:
             return super().to_dict(encode_json=False)
-        return _encode(self)
+        data: dict[str, Any] = _encode(self)
+        return data
 
     @classmethod
-    def from_dict(cls: type[_T], kvs: Any, *, infer_missing: bool = False) -> _T:  # type: ignore[override]
+    def from_dict(cls: type[_T], kvs: Any, *, infer_missing: bool = False) -> _T:
         """The object from ``to_dict()`` data (or parsed JSON): exact, nested classes and Decimals
         included. One decoder per class, derived from its fields once (``_fromdict``): loading a
         report costs less than extracting it. Missing keys take the field's default."""

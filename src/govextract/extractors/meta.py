@@ -27,7 +27,7 @@ from typing import Any, Iterator, Optional
 from .. import _regex
 from ..document import Doc
 from ..lang import Lang, default_lang
-from ..lang.patterns import DATE, DATE_PARTS, MONTH_DAY, ORDINAL, YEAR, YEAR_CHAR, YEAR_DIGITS, group
+from ..lang.patterns import CN_ZERO, DATE, DATE_PARTS, MONTH_DAY, ORDINAL, YEAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Check, Span
 from ..numbers.numerals import NumeralError, parse_chinese_numeral
 
@@ -406,7 +406,7 @@ def _number(s: str) -> int:
 
 
 # 二0一四, 二○一四: a zero typed for 〇 in a year of Chinese numerals
-_ZERO_AS_LING = str.maketrans({"0": "〇", "\u25cb": "〇"})
+_ZERO_AS_LING = str.maketrans({"0": CN_ZERO, "\u25cb": CN_ZERO})
 
 
 def _find_address(text: str, v: _Vocab, end: int) -> int:

@@ -35,7 +35,7 @@ T = TypeVar("T")
 
 @lru_cache(maxsize=None)
 def _read(name: str) -> Any:
-    text = resources.files("govextract").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("govextract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return json.loads(text)
 
 
@@ -119,7 +119,8 @@ class Lang:
                 if hit is None or hit[0] != self.version:
                     hit = (self.version, build(self))
                     self._cache[key] = hit
-        return hit[1]   # type: ignore[no-any-return]
+        value: T = hit[1]
+        return value
 
     def copy(self) -> "Lang":
         return Lang(copy.deepcopy(self._files))

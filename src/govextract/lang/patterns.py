@@ -68,7 +68,9 @@ AR_NUMBER = r"[0-9]++(?:\.[0-9]++)?+"
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 CN_DECIMAL_DIGITS = "零〇一二三四五六七八九"
 CN_POINT = "点"
-CN_ZEROS = ("零", "〇")
+# 〇, the zero of a year written in Chinese numerals (二〇二三), typed as 0 or ○ by some sources.
+CN_ZERO = "〇"
+CN_ZEROS = ("零", CN_ZERO)
 # A Chinese numeral: 三千, 三点五.
 CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]++(?:{CN_POINT}[{CN_DECIMAL_DIGITS}]++)?+"
 # A five-year plan by its number: 十一五 … 十五五.
