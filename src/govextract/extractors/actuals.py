@@ -23,9 +23,10 @@ from typing import Iterator, Optional
 import regex
 
 from .. import _regex
+from ..analysis.context import sentences_of
 from ..document import Doc, LeadIn
 from ..lang import Lang
-from ..lang.patterns import YEAR_DIGITS, group
+from ..lang.patterns import YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Actual
 from ..text.sections import Heading
 from .figures import build
@@ -122,8 +123,8 @@ def _is_multi_year(doc: Doc, section: Optional[Heading], start: int, end: int) -
     if section is not None and section.horizon == "multi_year":
         return True
     pats = _patterns(doc.vocab.lang)
-    spans = doc.sentences.spans
-    k = doc.sentences.index_at(start)
+    spans = sentences_of(doc).spans
+    k = sentences_of(doc).index_at(start)
     for a, b in spans[k:k + 3]:
         if a >= end:
             break
@@ -143,8 +144,8 @@ def _lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
         stop = nl if nl >= 0 else end
         if text[pos:stop].strip(" \t\u3000*#"):
             if stop - pos > MAX_PARAGRAPH:
-                k = doc.sentences.index_at(pos)
-                for a, b in doc.sentences.spans[k:]:
+                k = sentences_of(doc).index_at(pos)
+                for a, b in sentences_of(doc).spans[k:]:
                     if a >= stop:
                         break
                     yield max(a, pos), min(b, stop)
@@ -198,7 +199,7 @@ def summing_up(doc: Doc, start: int, end: int, headline_at: list[int]) -> Option
             continue
         opening = _opening_form(doc, a, b)
         parallel = form != "" and opening == form
-        opens_on_figure = _first_headline(headline_at, a, min(b, doc.sentences.at(a)[1])) is not None
+        opens_on_figure = _first_headline(headline_at, a, min(b, sentences_of(doc).at(a)[1])) is not None
         bullet_figure = opening == "bullet" and _first_headline(headline_at, a, b) is not None
         if not (parallel or opens_on_figure or bullet_figure):
             break       # a topical paragraph (对外开放持续扩大。…) is not the summing-up
@@ -230,7 +231,7 @@ def _turns_to_measures(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[
     """A paragraph that opens the measures: 一是…, or its first sentence announces them (…以下工作:)."""
     if pats["measure"].match(doc.text, a, b):
         return True
-    s_end = min(b, doc.sentences.at(a)[1])
+    s_end = min(b, sentences_of(doc).at(a)[1])
     return _announces(doc.text, a, s_end, pats)
 
 
@@ -245,8 +246,8 @@ def _announces(text: str, a: int, b: int, pats: dict[str, "regex.Pattern[str]"])
 
 def _cut_at_turn(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> int:
     """The end of the summing-up inside a paragraph: before a sentence that announces the measures."""
-    k = doc.sentences.index_at(a)
-    for s, e in doc.sentences.spans[k:]:
+    k = sentences_of(doc).index_at(a)
+    for s, e in sentences_of(doc).spans[k:]:
         if s >= b:
             break
         if s > a and (_announces(doc.text, s, min(e, b), pats) or pats["measure"].match(doc.text, s, b)):
@@ -265,7 +266,7 @@ def _first_headline(headline_at: list[int], a: int, b: int) -> Optional[int]:
 def _is_headline_figure(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
     """A figure of a headline indicator for one year: not a five-year change, not a sub-item."""
     vocab = doc.vocab.indicators
-    if q.subject is None or q.multi_year or q.raw.unit == "倍" or not vocab.is_headline(q.indicator):
+    if q.subject is None or q.multi_year or q.raw.unit_norm == "times" or not vocab.is_headline(q.indicator):
         return False
     if q.compare_year is not None and ry is not None and q.compare_year < ry - 1:
         return False        # 比2016年增加…: a change over several years
@@ -316,10 +317,12 @@ def _dated_to(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
     text = doc.text
     s0 = q.sent[0]
     head = text[s0:min(q.sent[1], s0 + OPENER_REACH + 8)]
-    if ry is not None and f"{ry}" in head and "以来" not in head:
+    since = doc.vocab.lang.words("horizons.json", "since_words")
+    if ry is not None and f"{ry}" in head and not any(w in head for w in since):
         return True
     whole = doc.vocab.lang.cached("whole_year_openers", lambda lang: _regex.compile(
-        rf"[ \t\u3000]*+(?:预计)?+{group(lang.words('summing_up.json', 'whole_year_openers'))}"))
+        rf"[ \t\u3000]*+{group(lang.words('horizons.json', 'estimate_markers'))}?+"
+        rf"{group(lang.words('summing_up.json', 'whole_year_openers'))}"))
     return whole.match(text, s0, q.sent[1]) is not None
 
 
@@ -337,7 +340,7 @@ def _recalled_spans(doc: Doc) -> list[tuple[int, int]]:
         rf"{group(lang.words('target_lists.json', 'recall_markers'))}[^,;。:]{{0,{RECALL_REACH}}}?"
         rf"{group(lang.words('target_lists.json', 'lead_heads'))}[^,;。:]{{0,3}}?:"))
     for m in recall.finditer(doc.text):
-        out.append((m.end(), doc.sentences.at(m.start())[1]))
+        out.append((m.end(), sentences_of(doc).at(m.start())[1]))
     return out
 
 
@@ -408,10 +411,11 @@ def _stretch_openers(doc: Doc, section: Optional[Heading], a: int, b: int,
     year_open = doc.vocab.lang.cached("year_stretch_openers", lambda lang: _regex.compile(
         rf"[ \t\u3000*#]*+(?:{group(lang.words('summing_up.json', 'addresses'))}[!,:]?+)?+"
         rf"{group(lang.words('summing_up.json', 'stretch_opener_prefixes'))}?+"
-        rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS})年(?:以来|是))"))
+        rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS}){YEAR_CHAR}"
+        rf"{group(lang.words('horizons.json', 'since_words') + lang.words('horizons.json', 'year_copulas'))})"))
     found: list[tuple[int, str]] = []
-    k = doc.sentences.index_at(a)
-    for s, e in doc.sentences.spans[k:]:
+    k = sentences_of(doc).index_at(a)
+    for s, e in sentences_of(doc).spans[k:]:
         if s >= b:
             break
         if s <= a:
@@ -423,7 +427,7 @@ def _stretch_openers(doc: Doc, section: Optional[Heading], a: int, b: int,
             found.append((s, "multi_year"))
     for child in section.children if section is not None else []:
         title = text[child.title_start:child.title_end]
-        if ry is not None and f"{ry}年" in title:
+        if ry is not None and f"{ry}{YEAR_CHAR}" in title:
             found.append((child.start, "year"))      # (二)2021年工作简要回顾
         elif pats["five_year_title"].search(title):
             found.append((child.start, "multi_year"))
@@ -438,7 +442,8 @@ def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
     if q.explicit_year == ry:
         return True
     head = doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH)]
-    return f"{ry}年" in head and "以来" not in doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH + 4)]
+    opening = doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH + 4)]
+    return f"{ry}{YEAR_CHAR}" in head and not any(w in opening for w in doc.vocab.lang.words("horizons.json", "since_words"))
 
 
 def _whole_year_figures(doc: Doc, candidates: list[int], ry: Optional[int]) -> list[int]:

@@ -14,7 +14,9 @@ from typing import Callable, Iterator, Optional
 
 from .. import _regex
 from ..document import Doc, TargetList
+from ..analysis.context import sentences_of
 from ..lang import default_lang
+from ..lang.patterns import CN_ITEM_DIGITS, DAY_CHAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Actual, Check, Target
 from ..numbers.numerals import NumeralError, parse_number
 from .quantities import QInfo
@@ -27,7 +29,7 @@ MIN_LIST_INDICATORS = 3
 ITEM_RUN_GAP = 2
 # The last characters a complete report can end with (a sentence's end, a closing bracket or
 # quote, a date line); anything else at the end of a long text means it was cut.
-_ENDINGS = "。!?”’\")）】]》日"
+_ENDINGS = "。!?”’\")）】]》" + DAY_CHAR
 # A last line this short is a signature or a date (…人民政府), not a sentence cut short.
 MAX_SIGNATURE = 40
 # An aside in brackets is this short: a bracket further back does not hold the figure.
@@ -42,7 +44,7 @@ LATE_SESSION_MONTH = 11
 MAX_PLAIN_NAME = 4
 # Texts shorter than this are excerpts, not reports that may have been cut.
 MIN_REPORT_CHARS = 3000
-_ITEM_NUMBER = _regex.compile(r"[ \t\u3000*#]*+(?P<open>\()?+(?P<n>[一二三四五六七八九十0-9]{1,3})(?(open)\)|[.、])")
+_ITEM_NUMBER = _regex.compile(rf"[ \t\u3000*#]*+(?P<open>\()?+(?P<n>[{CN_ITEM_DIGITS}0-9]{{1,3}})(?(open)\)|[.、])")
 
 CheckFn = Callable[[Doc], Iterator[Check]]
 
@@ -94,7 +96,7 @@ def check_list_numbers_read(doc: Doc) -> Iterator[Check]:
         if not lst.headline:
             continue
         for i, q in enumerate(doc.qinfo):
-            if _in(lst, q.raw.num_start) and i not in taken and q.raw.unit != "倍" and not _in_aside(doc, q):
+            if _in(lst, q.raw.num_start) and i not in taken and q.raw.unit_norm != "times" and not _in_aside(doc, q):
                 yield _check(doc, "target_list_numbers_unread", "error",
                              "a figure inside the list of targets gave no target (no subject was read)",
                              (q.raw.start, q.raw.end))
@@ -139,7 +141,7 @@ def _list_like_sentence(doc: Doc) -> Optional[tuple[int, int]]:
     run_start = 0
     last_k: Optional[int] = None
     for sent, ids in sorted(by_sent.items()):
-        k = doc.sentences.index_at(sent[0])
+        k = sentences_of(doc).index_at(sent[0])
         if last_k is None or k > last_k + ITEM_RUN_GAP:
             run, run_start = set(), sent[0]
         run |= ids
@@ -229,7 +231,7 @@ def _bounds(indicator: Optional[str], kind: str, unit: str) -> Optional[list[flo
     lang = default_lang()
     specific = lang.mapping("plausibility.json", "by_indicator").get(f"{indicator}|{kind}|{unit}")
     general = lang.mapping("plausibility.json", "by_unit_kind").get(f"{unit}|{kind}")
-    return specific or general   # type: ignore[no-any-return]
+    return specific or general
 
 
 # -- outcomes -------------------------------------------------------------------------------
@@ -303,7 +305,8 @@ def _year_conflicts(doc: Doc) -> Iterator[Check]:
         "|".join(lang.words("parts.json", "multi_year"))))
     for h in doc.headings:
         title = doc.text[h.title_start:h.title_end]
-        if h.year is None or multi.search(title) or f"{h.year}年以来" in title:
+        since = doc.vocab.lang.words("horizons.json", "since_words")
+        if h.year is None or multi.search(title) or any(f"{h.year}{YEAR_CHAR}{w}" in title for w in since):
             continue
         if abs(h.year - y) >= YEAR_CONFLICT_GAP and h.part in ("review", "plan"):
             yield _check(doc, "year_conflict", "warning",
@@ -316,12 +319,13 @@ def _year_conflicts(doc: Doc) -> Iterator[Check]:
 def _review_opening_year(doc: Doc) -> Optional[int]:
     """The year most sentences of the review open with (2024年,… / 2024年是…), if any."""
     counts: dict[int, int] = {}
-    year_open = _regex.compile(r"[ \t\u3000]*+(?P<y>(?:19|20)[0-9]{2})年[,是]")
+    year_open = doc.vocab.lang.cached("review_year_open", lambda lang: _regex.compile(
+        rf"[ \t\u3000]*+(?P<y>{YEAR_DIGITS}){YEAR_CHAR}(?:,|{group(lang.words('horizons.json', 'year_copulas'))})"))
     for h in doc.headings:
         if h.part != "review":
             continue
-        k = doc.sentences.index_at(h.title_end)
-        for a, b in doc.sentences.spans[k:k + REVIEW_OPENING_SENTENCES]:
+        k = sentences_of(doc).index_at(h.title_end)
+        for a, b in sentences_of(doc).spans[k:k + REVIEW_OPENING_SENTENCES]:
             if a >= h.end:
                 break
             m = year_open.match(doc.text, a, b)

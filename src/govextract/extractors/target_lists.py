@@ -19,9 +19,10 @@ from typing import Iterator, Optional
 import regex
 
 from .. import _regex
+from ..analysis.context import sentences_of
 from ..document import Doc, LeadIn, TargetList
 from ..lang import Lang
-from ..lang.patterns import YEAR, YEAR_DIGITS, group
+from ..lang.patterns import CN_ITEM_DIGITS, YEAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..numbers.scan import scan_numbers
 from ..text.sections import Heading
 
@@ -58,8 +59,7 @@ RECAP_REACH = 16
 MAX_LEAD_INS = 64
 
 _DIGIT = _regex.compile(r"[0-9]")
-_YEAR_IN = _regex.compile(rf"(?P<y>{YEAR_DIGITS})(?=年)")
-_ITEM_START = _regex.compile(r"[ \t\u3000*#]*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·|[一二三四五六七八九十]是)")
+_YEAR_IN = _regex.compile(rf"(?P<y>{YEAR_DIGITS})(?={YEAR_CHAR})")
 _OPEN_END = ";,、"      # a line that ends with these goes on in the next line
 _FIRST_ITEM_END = _regex.compile(r"[;。]")   # where a list's first item ends
 
@@ -73,6 +73,8 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
         return list(lang.words("target_lists.json", key))
 
     rels = [x for k in ("growth_up", "growth_down", "level") for x in lang.words("relations.json", k)]
+    fig = group(w("figure_prefixes"))            # 约 before the first figure
+    by, before = group(lang.words("horizons.json", "by_year_prefixes")), group(lang.words("horizons.json", "before_year_suffixes"))
     req, opt, head = group(w("lead_required_modifiers")), group(w("lead_optional_modifiers")), group(w("lead_heads"))
     noun = rf"(?:{opt}{{0,3}}{req}(?:{req}|{opt}){{0,4}}{head}|{group(w('lead_standalone_nouns'))})"
     verb = rf"(?:{group(w('lead_verbs'))}{{0,3}}{group(w('lead_copulas'))}?+)"
@@ -80,8 +82,11 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
     noun += rf"(?:{group(w('lead_noun_joiners'))}{group(w('binding_nouns'))})?+"
     lead = (rf"(?P<noun>{noun})(?P<verb>{verb})[ \t]*+"
             rf"(?:(?P<colon>:|(?<={group(w('lead_copulas'))}),|,[^,。:;\n]{{1,{MAX_LEAD_ASIDE}}}:)"
-            r"|(?P<eol>(?=\n)|$)|(?P<inline>(?<=\S)(?=约?[0-9])))")
+            rf"|(?P<eol>(?=\n)|$)|(?P<inline>(?<=\S)(?={fig}?[0-9])))")
     return {
+        # the marker that opens an item line: 1. (1) (一) 一、 —— 一是
+        "item_start": _regex.compile(rf"[ \t\u3000*#]*+(?:\(?[{CN_ITEM_DIGITS}0-9]{{1,3}}[\).、]|——|-|•|·"
+                                     rf"|[{CN_ITEM_DIGITS}]{group(w('item_number_suffixes'))})"),
         "lead": _regex.compile(lead),
         "binding": _regex.compile(rf"[ \t\u3000]*+(?:{req}|{opt}){{0,3}}{group(w('binding_nouns'))}{verb}[ \t]*+[:,]"),
         "tier2": _regex.compile(rf"{group(w('second_tier'))}[^。:\n]{{0,30}}?:"),
@@ -92,19 +97,19 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
         "quoted": _regex.compile(group(w("quoted_plan_markers"))),
         "multi": _regex.compile(group(list(lang.words("parts.json", "multi_year"))
                                       + list(lang.words("horizons.json", "multi_year_markers")))
-                                + rf"|到{YEAR}|{YEAR}(?:前|以前)"),
+                                + rf"|{by}{YEAR}|{YEAR}{before}"),
         # what span of time the words before a lead-in name, the nearest one deciding
         "span": _regex.compile(
-            rf"(?P<multi>{group(list(lang.words('parts.json', 'multi_year')))}|到{YEAR}|{YEAR}(?:前|以前))"
-            rf"|(?P<year>{YEAR_DIGITS})年|(?P<this>{group(lang.words('parts.json', 'one_year'))})"),
-        "items_multi": _regex.compile(group(w("five_year_item_markers")) + rf"|到{YEAR}"),
+            rf"(?P<multi>{group(list(lang.words('parts.json', 'multi_year')))}|{by}{YEAR}|{YEAR}{before})"
+            rf"|(?P<year>{YEAR_DIGITS}){YEAR_CHAR}|(?P<this>{group(lang.words('parts.json', 'one_year'))})"),
+        "items_multi": _regex.compile(group(w("five_year_item_markers")) + rf"|{by}{YEAR}"),
         "not_set": _regex.compile("|".join(w("not_set_shapes"))),
         "this_year": _regex.compile(group([x for x in lang.words("parts.json", "one_year")])),
         # an item's opening: SUBJECT, then fillers (分别, 均) and the relation, or the figure itself
         "item_open": _regex.compile(
             rf"[ \t\u3000]*+(?:{group(lang.words('subjects.json', 'scope_prefixes') + lang.words('subjects.json', 'time_words'))})*+"
             rf"(?P<subject>[^,;:。0-9]{{1,{MAX_ITEM_SUBJECT}}}?)(?:{group(lang.words('relations.json', 'fillers'))})*+"
-            rf"{group(rels)}?+约?[0-9]"),
+            rf"{group(rels)}?+{fig}?[0-9]"),
         "item_head": _regex.compile(rf"{group(w('item_subject_heads'))}$"),
         "opens_on_time": _regex.compile(rf"[ \t\u3000]*+{group(lang.words('subjects.json', 'time_words'))}"),
         # adverbs and noise that may close an item's subject before its relation (粮食产量继续保持…)
@@ -252,7 +257,7 @@ def list_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]
 def _inline_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]]:
     """今年经济增长预期目标为7%左右,…: the sentence from the clause that names the indicator."""
     text = doc.text
-    s0, e0 = doc.sentences.at(lead.start)
+    s0, e0 = sentences_of(doc).at(lead.start)
     clause = max(text.rfind(c, s0, lead.start) for c in ",;:。") + 1
     return max(s0, clause), min(e0, limit), ["list_inline_lead_in"]
 
@@ -284,8 +289,8 @@ def _running_text_end(doc: Doc, start: int, line_end: int, limit: Optional[int] 
     them opens with an item (a dump that puts every sentence on a line of its own)."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
     limit = line_end if limit is None else limit
-    spans = doc.sentences.spans
-    k = doc.sentences.index_at(start)
+    spans = sentences_of(doc).spans
+    k = sentences_of(doc).index_at(start)
     end = min(spans[k][1], line_end)
     for n in range(1, MAX_LIST_SENTENCES):
         if k + n >= len(spans) or spans[k + n][0] >= limit:
@@ -326,8 +331,8 @@ def _item_lines_end(doc: Doc, pos: int, limit: int) -> int:
                 break       # a blank line ends unnumbered items (numbered ones may be spaced out)
             continue
         n_lines += 1
-        m = _ITEM_START.match(line)
-        line_style = _marker_style(m.group()) if m else "plain"
+        m = pats["item_start"].match(line)
+        line_style = _marker_style(m.group(), doc.vocab.lang) if m else "plain"
         if style is None:
             style = line_style
         elif line_style != style or len(line) > MAX_ITEM_LINE:
@@ -342,14 +347,14 @@ def _item_lines_end(doc: Doc, pos: int, limit: int) -> int:
     return end
 
 
-def _marker_style(marker: str) -> str:
+def _marker_style(marker: str, lang: Lang) -> str:
     """1. / (1) / (一) / 一、 / —— / 一是: the numbering style of a list item."""
     m = marker.strip(" \t\u3000*#")
     if m.startswith("("):
-        return "paren_cn" if m[1] in "一二三四五六七八九十" else "paren_num"
-    if m.endswith("是"):
+        return "paren_cn" if m[1] in CN_ITEM_DIGITS else "paren_num"
+    if m.endswith(lang.words("target_lists.json", "item_number_suffixes")):
         return "cn_shi"
-    if m[0] in "一二三四五六七八九十":
+    if m[0] in CN_ITEM_DIGITS:
         return "cn"
     if m[0].isdigit():
         return "num"
@@ -380,8 +385,8 @@ def _owning_heading(nodes: list[Heading], pos: int) -> Optional[Heading]:
 def _binding_after(doc: Doc, end: int, limit: int) -> Optional[tuple[int, int]]:
     """约束性指标是:… written right after a list: its block joins the list."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
-    k = doc.sentences.index_at(end)
-    spans = doc.sentences.spans
+    k = sentences_of(doc).index_at(end)
+    spans = sentences_of(doc).spans
     for j in (k, k + 1):
         if j >= len(spans) or spans[j][0] < end and j == k and spans[j][1] <= end:
             continue
@@ -401,8 +406,8 @@ def _binding_after(doc: Doc, end: int, limit: int) -> Optional[tuple[int, int]]:
 def _tier2_after(doc: Doc, end: int) -> Optional[tuple[int, int]]:
     """努力实现…奋斗目标: a second list right after the headline list."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
-    i = doc.sentences.index_at(end)
-    spans = doc.sentences.spans
+    i = sentences_of(doc).index_at(end)
+    spans = sentences_of(doc).spans
     for k in range(i, min(i + TIER2_SENTENCES, len(spans))):
         s, e = spans[k]
         if k == i and e <= end and s < end:
@@ -470,7 +475,7 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
     year's list when nothing before it in its paragraph speaks of five years and its first
     item is no 年均 figure; it runs on like a list on a lead-in's line."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
-    for a, b in doc.sentences.spans:
+    for a, b in sentences_of(doc).spans:
         if doc.parts is not None and doc.parts.at(a)[0] == "review":
             continue
         if _headline_items(doc, a, b, pats) < MIN_LEADLESS_ITEMS:

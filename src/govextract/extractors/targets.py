@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from typing import Any, Optional
 
 from .. import _regex
 from ..document import Doc, TargetList
+from ..lang.patterns import CN_ITEM_DIGITS, group
 from ..model import Target, UnquantifiedTarget
 from .figures import build
 from .quantities import QInfo
@@ -16,9 +17,8 @@ _PIECE_LINE = _regex.compile(r"[^\n]++")
 _PIECE_SEMI = _regex.compile(r"[^;\n。]++")
 _PIECE_COMMA = _regex.compile(r"[^,\n。]++")
 _DIGIT = _regex.compile(r"[0-9]")
-_QUAL_HEAD = _regex.compile(r"增速|增长|与|稳步|高于|基本")
 _MAX_ITEM = 120          # a list item longer than this is running text, not an item
-_ITEM_START = _regex.compile(r"\s*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·)")
+_ITEM_START = _regex.compile(rf"\s*+(?:\(?[{CN_ITEM_DIGITS}0-9]{{1,3}}[\).、]|——|-|•|·)")
 
 
 def extract_targets(doc: Doc) -> None:
@@ -33,10 +33,10 @@ def extract_targets(doc: Doc) -> None:
         chosen = [(i, infos[i]) for i in range(i0, i1) if _is_target_number(infos[i])]
         year = ls.year or (plan_year if ls.headline else None)
 
-        def year_of(q: QInfo, _y=year, _ls=ls) -> Optional[int]:
+        def year_of(q: QInfo, _y: Optional[int] = year, _ls: TargetList = ls) -> Optional[int]:
             return _y if _ls.headline else (q.by_year or _y)
 
-        def extra(q: QInfo, _ls=ls) -> dict:
+        def extra(q: QInfo, _ls: TargetList = ls) -> dict[str, Any]:
             tier = _ls.tier
             if tier is None and q.stretch and q.inherited:
                 tier = 2    # 增长7%以上、力争达到8%: the stretch figure beside the main one
@@ -52,7 +52,7 @@ def extract_targets(doc: Doc) -> None:
 
 
 def _is_target_number(q: QInfo) -> bool:
-    return q.subject is not None and q.raw.unit not in ("倍",)
+    return q.subject is not None and q.raw.unit_norm != "times"    # a multiple (3倍) is no target
 
 
 def _unquantified(doc: Doc, ls: TargetList, year: Optional[int]) -> None:
@@ -81,5 +81,7 @@ def _unquantified(doc: Doc, ls: TargetList, year: Optional[int]) -> None:
         if b - a < 4:
             continue
         s, e, ev = doc.span(a, b)
-        ind = doc.vocab.indicators.match(_QUAL_HEAD.split(ev)[0])
+        qual_head = doc.vocab.lang.cached("qualitative_subject_ends", lambda lang: _regex.compile(
+            group(lang.words("target_lists.json", "qualitative_subject_ends"))))
+        ind = doc.vocab.indicators.match(qual_head.split(ev)[0])
         doc.report.unquantified_targets.append(UnquantifiedTarget(ev, s, e, ind, "qualitative", year))

@@ -22,6 +22,8 @@ import regex
 
 from .. import _regex
 from .._data import load_json
+from ..lang import Lang, default_lang
+from ..lang.patterns import CN_ITEM_DIGITS, ORDINAL_PREFIX, ORDINAL_PREFIXES, group
 from ..model import Note
 
 _FOOTNOTE = _regex.compile(r"\[\[\[\](?P<body>[^\[\]\n]{1,800}+)\]\]")
@@ -39,14 +41,15 @@ _SCRIPT_OPEN = _regex.compile(r"<(script|style|noscript)\b", _regex.IGNORECASE)
 _ENTITY = _regex.compile(r"&(?:[A-Za-z]{2,8}+|#[0-9]{1,6}+|#x[0-9A-Fa-f]{1,6}+);")
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                "ul", "ol", "td", "th", "title", "body", "html", "head", "header", "footer", "nav", "blockquote"}
-_ITEM = _regex.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}\.(?![0-9])")
+_ITEM = _regex.compile(rf"[{CN_ITEM_DIGITS}]{{1,3}}、|\([{CN_ITEM_DIGITS}0-9]{{1,3}}\)|[0-9]{{1,3}}\.(?![0-9])")
 _HTML_PROBE = _regex.compile(r"<(?:p|div|br|html|body|span|table|td|a|font|strong|b)\b[^<>]*+>", _regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _debris_re() -> "regex.Pattern[str]":
     words = load_json("debris.json")["line_keywords"]
-    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), short=True)
+    pat: "regex.Pattern[str]" = _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), short=True)
+    return pat
 
 
 @dataclass
@@ -62,17 +65,8 @@ class Noise:
 def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
     end = len(text) if end is None else end
     noise = Noise()
-    for m in (_FOOTNOTE.finditer(text, start, end) if "[[[]" in text[start:end] else ()):
-        body = m.group("body")
-        term, sep, expl = body.partition(":") if ":" in body else body.partition("：")
-        term = term.strip()
-        note = Note(term=term if sep else "", text=expl.strip() if sep else body.strip(), start=m.start(), end=m.end())
-        if sep and term:
-            look = text.rfind(term, max(start, m.start() - len(term) - 4), m.start())
-            if look >= 0:
-                note.anchor_start, note.anchor_end = look, look + len(term)
-        noise.notes.append(note)
-        noise.drop.append((m.start(), m.end()))
+    if "[[[]" in text[start:end]:
+        _footnotes(text, start, end, noise)
     lines = _line_spans(text, start, end)
     _endnotes(text, start, end, noise)
     _page_numbers(text, start, end, noise, lines)
@@ -83,39 +77,63 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
             noise.drop.append((m.start(), m.end()))
     if text.find("<", start, min(end, start + 200_000)) >= 0 and _HTML_PROBE.search(text, start, min(end, start + 200_000)):
-        for s, e in _script_blocks(text, start, end):
-            noise.drop.append((s, e))
-        last_block_end = -1
-        for m in _TAG.finditer(text, start, end):
-            name = (m.group("name") or "").lower()
-            if name in _BLOCK_TAGS and last_block_end >= 0 and not text[last_block_end:m.start()].strip():
-                noise.drop.append((m.start(), m.end()))     # </p><p>: one break, not a blank line
-                last_block_end = m.end()
-                continue
-            if name == "br" and m.start() > 0 and text[m.start() - 1] in ",，、":
-                noise.drop.append((m.start(), m.end()))   # a break after a comma goes on the sentence
-            elif name in _BLOCK_TAGS:
-                k = m.end()
-                while k < end and text[k] in " \t":
-                    k += 1
-                if k < end and text[k] in "\r\n":
-                    noise.drop.append((m.start(), m.end()))    # the source's own line break suffices
-                else:
-                    noise.drop.append((m.start(), m.end() - 1))
-                    noise.newlines.append(m.end() - 1)
-                last_block_end = m.end()
-            else:
-                noise.drop.append((m.start(), m.end()))
-        for m in _ENTITY.finditer(text, start, end):
-            ch = html.unescape(m.group())
-            if len(ch) == 1 and ch != m.group():
-                # &#37; reads as %: the entity's last character stands for it, offsets kept
-                noise.drop.append((m.start(), m.end() - 1))
-                noise.replace[m.end() - 1] = " " if ch == "\u00a0" else ch
-            else:
-                noise.drop.append((m.start(), m.end()))
+        _html_markup(text, start, end, noise)
     _debris_lines(text, start, end, noise, lines)
     return noise
+
+
+def _footnotes(text: str, start: int, end: int, noise: Noise) -> None:
+    """Inline footnotes ([[[term: explanation]]]): kept as notes, anchored to the term before them, dropped from the text."""
+    for m in _FOOTNOTE.finditer(text, start, end):
+        body = m.group("body")
+        term, sep, expl = body.partition(":") if ":" in body else body.partition("：")
+        term = term.strip()
+        note = Note(term=term if sep else "", text=expl.strip() if sep else body.strip(), start=m.start(), end=m.end())
+        if sep and term:
+            look = text.rfind(term, max(start, m.start() - len(term) - 4), m.start())
+            if look >= 0:
+                note.anchor_start, note.anchor_end = look, look + len(term)
+        noise.notes.append(note)
+        noise.drop.append((m.start(), m.end()))
+
+
+def _html_markup(text: str, start: int, end: int, noise: Noise) -> None:
+    """Tags, scripts and entities of HTML: dropped, a block tag read as one line break."""
+    for s, e in _script_blocks(text, start, end):
+        noise.drop.append((s, e))
+    last_block_end = -1
+    for m in _TAG.finditer(text, start, end):
+        name = (m.group("name") or "").lower()
+        if name in _BLOCK_TAGS and last_block_end >= 0 and not text[last_block_end:m.start()].strip():
+            noise.drop.append((m.start(), m.end()))     # </p><p>: one break, not a blank line
+            last_block_end = m.end()
+            continue
+        if name == "br" and m.start() > 0 and text[m.start() - 1] in ",，、":
+            noise.drop.append((m.start(), m.end()))   # a break after a comma goes on the sentence
+        elif name in _BLOCK_TAGS:
+            k = m.end()
+            while k < end and text[k] in " \t":
+                k += 1
+            if k < end and text[k] in "\r\n":
+                noise.drop.append((m.start(), m.end()))    # the source's own line break suffices
+            else:
+                noise.drop.append((m.start(), m.end() - 1))
+                noise.newlines.append(m.end() - 1)
+            last_block_end = m.end()
+        else:
+            noise.drop.append((m.start(), m.end()))
+    _entities(text, start, end, noise)
+
+
+def _entities(text: str, start: int, end: int, noise: Noise) -> None:
+    """HTML entities: &#37; reads as %, its last character standing for it (offsets kept)."""
+    for m in _ENTITY.finditer(text, start, end):
+        ch = html.unescape(m.group())
+        if len(ch) == 1 and ch != m.group():
+            noise.drop.append((m.start(), m.end() - 1))
+            noise.replace[m.end() - 1] = " " if ch == "\u00a0" else ch
+        else:
+            noise.drop.append((m.start(), m.end()))
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -136,7 +154,8 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=None)
 def _footer_re() -> "regex.Pattern[str]":
     words = load_json("debris.json")["footer_keywords"]
-    return _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), short=True)
+    pat: "regex.Pattern[str]" = _regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), short=True)
+    return pat
 
 
 def is_footer_line(line: str) -> bool:
@@ -222,15 +241,31 @@ def _script_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         pos = stop
 
 
-# a page-number line: "— 1 —", "- 2 -", "第3页共9页", blanks around, no break
-_PAGE_BODY = r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[-—–]+|第[0-9]{1,4}页(?:共[0-9]{1,4}页)?)[ \t\u3000]*\r?"
-_PAGE_NUMBER = re.compile(rf"^{_PAGE_BODY}\n", re.MULTILINE)
-_PAGE_LINE = re.compile(_PAGE_BODY)
-_PAGE_FIRST = ("-", "—", "–", "第")
-_PAGE_OPEN = frozenset("-—–第 \t\u3000")
+def _page_patterns() -> dict[str, "re.Pattern[str]"]:
+    """The page-number line (``number``: with its line break; ``line``: alone) and the opening of
+    a line that starts an item (``item_open``), from the language data."""
+    return default_lang().cached("page_number_lines", _build_page_patterns)
+
+
+def _build_page_patterns(lang: Lang) -> dict[str, "re.Pattern[str]"]:
+    cn = CN_ITEM_DIGITS
+    page, total = group(lang.words("debris.json", "page_nouns")), group(lang.words("debris.json", "page_total_words"))
+    # a page-number line: "— 1 —", "- 2 -", "第3页共9页", blanks around, no break
+    body = (rf"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*[0-9]{{1,4}}[ \t\u3000]*[-—–]+"
+            rf"|{ORDINAL_PREFIX}[0-9]{{1,4}}{page}(?:{total}[0-9]{{1,4}}{page})?)[ \t\u3000]*\r?")
+    return {
+        "number": re.compile(rf"^{body}\n", re.MULTILINE),
+        "line": re.compile(body),
+        "item_open": re.compile(
+            rf"[ \t\u3000]*(?:[{cn}]{{1,3}}、|[(（][{cn}0-9]{{1,3}}[)）]|[0-9]{{1,3}}[.、．](?![0-9])"
+            rf"|{ORDINAL_PREFIX}[{cn}]{{1,3}}|——|[-•·]|{group(lang.words('parts.json', 'attachment_words'))})"),
+    }
+
+
+_ORDINAL_FIRST = "".join(p[0] for p in ORDINAL_PREFIXES)     # 第
+_PAGE_FIRST = ("-", "—", "–", *_ORDINAL_FIRST)
+_PAGE_OPEN = frozenset("-—– \t\u3000" + _ORDINAL_FIRST)
 _SENTENCE_END = "。!?！？:：;；”)）"
-_ITEM_OPEN = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9])"
-                        r"|第[一二三四五六七八九十]{1,3}|——|[-•·]|附件)")
 
 
 # Both start with the rare mark, not with a lookbehind tried at every position.
@@ -266,7 +301,7 @@ def _page_numbers(text: str, start: int, end: int, noise: Noise, lines: list[tup
     for s, e in [(s, e) for s, e in lines if e > s and text[s] in _PAGE_OPEN]:
         if e >= end or (s == start and s > 0 and text[s - 1] != "\n"):
             continue      # a page number is a whole line, ended by its break
-        if text[s:e].lstrip(" \t\u3000")[:1] in _PAGE_FIRST and _PAGE_LINE.fullmatch(text, s, e):
+        if text[s:e].lstrip(" \t\u3000")[:1] in _PAGE_FIRST and _page_patterns()["line"].fullmatch(text, s, e):
             noise.drop.append((s, e + 1))
             noise.debris.append((s, e + 1))
 
@@ -283,6 +318,7 @@ def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise, lines: li
     unless one of the lines is a heading or an item.
     """
     wrapped = _is_wrapped(lines, text)
+    pats = _page_patterns()
     breaks = []
     # every line but the last ends with \n; unless the text is wrapped, only a line that
     # ends with a comma (or blanks) can go on
@@ -300,12 +336,12 @@ def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise, lines: li
         line = text[a:s].rstrip(" \t\u3000\r")
         ne = text.find("\n", e, end)
         nxt = text[e:end if ne < 0 else ne]
-        pm = _PAGE_NUMBER.match(text, e)
+        pm = pats["number"].match(text, e)
         if pm and ne >= 0:
             # 控制在\n— 1 —\n3.5%以内: the page number is dropped; the sentence goes on after it
             ne2 = text.find("\n", pm.end(), end)
             nxt = text[pm.end():end if ne2 < 0 else ne2]
-        if not line or not nxt.strip() or _ITEM_OPEN.match(nxt) or _ITEM_OPEN.match(line):
+        if not line or not nxt.strip() or pats["item_open"].match(nxt) or pats["item_open"].match(line):
             continue
         last = line[-1]
         if last in ",，、" or (wrapped and len(line.strip()) >= 15 and last not in _SENTENCE_END
@@ -327,7 +363,7 @@ def _is_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
 def is_debris_line(line: str) -> bool:
     """A short line of page chrome (login prompts, counters, menus)."""
     line = line.strip()
-    return (len(line) <= 80 and _debris_re().search(line) is not None and "政府工作报告" not in line
+    return (len(line) <= 80 and _debris_re().search(line) is not None and not _holds_keep_word(line)
             and "。" not in line[:-1] and not _ITEM.match(line))
 
 
@@ -375,4 +411,10 @@ def _debris_lines(text: str, start: int, end: int, noise: Noise, lines: list[tup
 
 def _is_short(line: str) -> bool:
     line = line.strip()
-    return len(line) <= 24 and "。" not in line and "政府工作报告" not in line
+    return len(line) <= 24 and "。" not in line and not _holds_keep_word(line)
+
+
+def _holds_keep_word(line: str) -> bool:
+    """Does ``line`` hold a word that is never chrome (``debris.json`` ``keep_words``: the report's title)?"""
+    keep = default_lang().cached("debris_keep_words", lambda lang: lang.words("debris.json", "keep_words"))
+    return any(w in line for w in keep)

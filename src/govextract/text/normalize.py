@@ -17,6 +17,7 @@ from typing import Any, Iterable, Optional
 
 from .. import _regex
 from .._data import t2s_table
+from ..lang import default_lang
 
 # Full-width ASCII block U+FF01..U+FF5E maps onto U+0021..U+007E.
 _TABLE: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -78,6 +79,8 @@ def _deletions(text: str, start: int, end: int, sparse: int = 16) -> list[Any]:
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _POINTS = frozenset(".．")
+# The code points of the CJK unified ideographs (a space after one, before a number, goes).
+_CJK_FIRST, _CJK_LAST = 0x4E00, 0x9FFF
 _PCT = frozenset("%％")
 
 
@@ -87,7 +90,7 @@ def _number_space(text: str, s: int, e: int) -> bool:
         return False
     p, n = text[s - 1], text[e]
     if n in _DIGITS:
-        if p in _PCT or "\u4e00" <= p <= "\u9fff":
+        if p in _PCT or _CJK_FIRST <= ord(p) <= _CJK_LAST:
             return True                                   # 增长 6.5%
         if p in _POINTS and s >= 2 and text[s - 2] in _DIGITS:
             return True                                   # 8 ． 8
@@ -136,7 +139,6 @@ def _translate(s: str, table: tuple[dict[str, str], tuple[str, ...], "re.Pattern
 
 
 _NEEDS_TABLE = _regex.compile(r"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2236\ufe30\u2215\r\f\v\u2028\u2029\x85]")
-_TRAD_CHARS = "們國這經濟發產會對業"    # common characters that only traditional script writes
 
 
 # Line ends other than \n, each read as \n (one character for one). CR before LF stays: the
@@ -220,7 +222,9 @@ def normalize(text: str, drop: Iterable[tuple[int, int]] = (), start: int = 0, e
     # reads as a line break, a decimal middle dot as a point (14·1%)
     source = _replaced(text, start, end, newlines, replace)
     probe_end = min(end, start + 20000)
-    traditional = sum(text.count(c, start, probe_end) for c in _TRAD_CHARS) >= 5    # str.count: memory speed
+    # common characters that only traditional script writes (scripts.json); str.count: memory speed
+    markers = default_lang().cached("traditional_markers", lambda lang: lang.words("scripts.json", "traditional_markers"))
+    traditional = sum(text.count(c, start, probe_end) for c in markers) >= 5
     table = _fast_table(traditional) if traditional or _NEEDS_TABLE.search(text, start, end) else None
     # everything before the slice counts as deleted: positions of the result map into ``text``
     bp: list[int] = [0] if start > 0 else []
