@@ -23,6 +23,31 @@ from ..document import Doc, LeadIn, TargetList
 from ..lang import Lang
 from ..lang.patterns import YEAR, YEAR_DIGITS, group
 from ..numbers.scan import scan_numbers
+from ..why import rule
+
+# Rule names recorded in ``why`` (docs/extractors.md, "Rule names"): what a lead-in opens …
+LEAD_IN_DATED = rule("lead_in_dated")
+LEAD_IN_FIVE_YEAR_ITEMS = rule("lead_in_five_year_items")
+LEAD_IN_FIVE_YEAR_SECTION = rule("lead_in_five_year_section")
+LEAD_IN_FIVE_YEAR_WORDS = rule("lead_in_five_year_words")
+LEAD_IN_INSIDE_REVIEW_SECTION = rule("lead_in_inside_review_section")
+LEAD_IN_PLAIN = rule("lead_in_plain")
+LEAD_IN_RECALLED = rule("lead_in_recalled")
+LEAD_IN_RECALLED_IN_REVIEW = rule("lead_in_recalled_in_review")
+LEAD_IN_RECAP = rule("lead_in_recap")
+LEAD_IN_SECTION_THIS_YEAR = rule("lead_in_section_this_year")
+LEAD_IN_SECTION_YEAR = rule("lead_in_section_year")
+LEAD_IN_THIS_YEAR = rule("lead_in_this_year")
+# … and how far its list runs.
+LIST_BINDING_TARGETS_JOIN = rule("list_binding_targets_join")
+LIST_GOES_ON_IN_ITEM_LINES = rule("list_goes_on_in_item_lines")
+LIST_GOES_ON_IN_NEXT_LINES = rule("list_goes_on_in_next_lines")
+LIST_IN_ITEM_LINES = rule("list_in_item_lines")
+LIST_INLINE_LEAD_IN = rule("list_inline_lead_in")
+LIST_IS_LEAD_IN_SECTION = rule("list_is_lead_in_section")
+LIST_RUNS_ON_LEAD_LINE = rule("list_runs_on_lead_line")
+LIST_SECOND_TIER = rule("list_second_tier")
+LIST_WITHOUT_LEAD_IN = rule("list_without_lead_in")
 from ..text.sections import Heading
 
 # A list written one item a line has at most this many lines: a bound for a lead-in whose
@@ -140,24 +165,27 @@ def _lead_context(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> 
     part = doc.parts.at(pos)[0] if doc.parts is not None else "other"
     clause = before[max(before.rfind(c) for c in ",;:") + 1:]
     if pats["recap_only"].search(clause):
-        return "recap", None, ["lead_in_recap"]
+        return "recap", None, [LEAD_IN_RECAP]
     if pats["recall"].search(clause):
-        return "recalled", None, ["lead_in_recalled"]       # 年初确定的主要预期目标是…
+        return "recalled", None, [LEAD_IN_RECALLED]       # 年初确定的主要预期目标是…
     near = _nearest_span(doc, pos, pats)
     if part == "review":
         # a list the review recalls says so (年初确定的…, above); one in a review section whose
         # paragraph dates it to an earlier year is recalled too. Otherwise it is this year's
         # list in a plan part that has no title of its own (the review's title then reaches it)
-        if near is not None and near[0] == "year" and not _names_this_year(doc, near[1]):
-            return "recalled", near[1], ["lead_in_recalled_in_review"]
+        section_year = doc.parts.at(pos)[2] if doc.parts is not None else None
+        if near is not None and near[0] == "year" and (
+                not _names_this_year(doc, near[1])
+                or (near[1] is not None and section_year is not None and near[1] <= section_year)):
+            return "recalled", near[1], [LEAD_IN_RECALLED_IN_REVIEW]   # 一、2023年工作回顾 … 2023年主要预期目标是
         if near is not None and near[0] != "year":
             return near
-        return "year", near[1] if near else None, (near[2] if near else []) + ["lead_in_inside_review_section"]
+        return "year", near[1] if near else None, (near[2] if near else []) + [LEAD_IN_INSIDE_REVIEW_SECTION]
     if near is not None:
         return near
     first_item = _FIRST_ITEM_END.search(text, pos, min(len(text), pos + FIGURE_PROBE))
     if pats["items_multi"].search(text, pos, first_item.start() if first_item else pos + FIGURE_PROBE):
-        return "multi_year", None, ["lead_in_five_year_items"]   # 生产总值年均增长8%…: five-year goals
+        return "multi_year", None, [LEAD_IN_FIVE_YEAR_ITEMS]   # 生产总值年均增长8%…: five-year goals
     return _context_from_sections(doc, pos, pats)
 
 
@@ -171,14 +199,14 @@ def _nearest_span(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> 
     if last is None:
         return None
     if last.group("multi"):
-        return "multi_year", None, ["lead_in_five_year_words"]
+        return "multi_year", None, [LEAD_IN_FIVE_YEAR_WORDS]
     if last.group("year"):
         y = int(last.group("year"))
         ref = doc.report.meta.report_year
         if ref is not None and y > ref + 1:
-            return "multi_year", y, ["lead_in_five_year_words"]     # 到2035年…: a far year
-        return "year", y, ["lead_in_dated"]
-    return "year", None, ["lead_in_this_year"]
+            return "multi_year", y, [LEAD_IN_FIVE_YEAR_WORDS]     # 到2035年…: a far year
+        return "year", y, [LEAD_IN_DATED]
+    return "year", None, [LEAD_IN_THIS_YEAR]
 
 
 def _names_this_year(doc: Doc, year: Optional[int]) -> bool:
@@ -208,12 +236,12 @@ def _context_from_sections(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[st
         ys = [int(y) for y in _YEAR_IN.findall(title)]
         now = [y for y in ys if ref is None or ref <= y <= ref + 1]
         if now:
-            return "year", now[-1], ["lead_in_section_year"]
+            return "year", now[-1], [LEAD_IN_SECTION_YEAR]
         if pats["this_year"].search(title):
-            return "year", None, ["lead_in_section_this_year"]     # 做好“十四五”开局工作
+            return "year", None, [LEAD_IN_SECTION_THIS_YEAR]     # 做好“十四五”开局工作
         if pats["multi"].search(title) or ys:
-            return "multi_year", None, ["lead_in_five_year_section"]
-    return "year", None, ["lead_in_plain"]
+            return "multi_year", None, [LEAD_IN_FIVE_YEAR_SECTION]
+    return "year", None, [LEAD_IN_PLAIN]
 
 
 def _enclosing(nodes: list[Heading], pos: int) -> Iterator[Heading]:
@@ -235,18 +263,18 @@ def list_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]
     start = lead.end
     owner = _owning_heading(doc.headings, lead.start)
     if owner is not None:
-        return start, min(owner.end, limit), ["list_is_lead_in_section"]
+        return start, min(owner.end, limit), [LIST_IS_LEAD_IN_SECTION]
     limit = min(limit, _section_end(doc, start))
     nl = text.find("\n", start, limit)
     line_end = nl if nl >= 0 else limit
     if text[start:line_end].strip(" \t\u3000*#"):
         end = _running_text_end(doc, start, line_end, limit)
-        why = ["list_runs_on_lead_line"] + (["list_goes_on_in_next_lines"] if end > line_end else [])
+        why = [LIST_RUNS_ON_LEAD_LINE] + ([LIST_GOES_ON_IN_NEXT_LINES] if end > line_end else [])
         if end == line_end and text[start:end].rstrip(" \t\u3000*#")[-1:] in _OPEN_END:
             end = _item_lines_end(doc, end, limit)
-            why.append("list_goes_on_in_item_lines")
+            why.append(LIST_GOES_ON_IN_ITEM_LINES)
         return start, end, why
-    return start, _item_lines_end(doc, line_end, limit), ["list_in_item_lines"]
+    return start, _item_lines_end(doc, line_end, limit), [LIST_IN_ITEM_LINES]
 
 
 def _inline_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]]:
@@ -254,7 +282,7 @@ def _inline_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[s
     text = doc.text
     s0, e0 = doc.sentences.at(lead.start)
     clause = max(text.rfind(c, s0, lead.start) for c in ",;:。") + 1
-    return max(s0, clause), min(e0, limit), ["list_inline_lead_in"]
+    return max(s0, clause), min(e0, limit), [LIST_INLINE_LEAD_IN]
 
 
 def _continues_list(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
@@ -390,7 +418,7 @@ def _binding_after(doc: Doc, end: int, limit: int) -> Optional[tuple[int, int]]:
             a += 1
         m = pats["binding"].match(text, a, limit)
         if m:
-            lead = LeadIn(a, m.end(), False, "binding", None, ["lead_in_binding"])
+            lead = LeadIn(a, m.end(), False, "binding", None, [])
             s, e, _why = list_extent(doc, lead, limit)
             return s, e
         if a > end:
@@ -449,12 +477,12 @@ def find_lists(doc: Doc) -> list[TargetList]:
         is_headline = lead is headline
         binding = _binding_after(doc, e, limit) if is_headline else None
         if binding:
-            e, why = binding[1], why + ["list_binding_targets_join"]
+            e, why = binding[1], why + [LIST_BINDING_TARGETS_JOIN]
         out.append(TargetList(s, e, lead.year, None, is_headline, lead, lead.why + why))
         if is_headline:
             t2 = _tier2_after(doc, e)
             if t2:
-                out.append(TargetList(t2[0], t2[1], lead.year, 2, True, lead, lead.why + ["list_second_tier"]))
+                out.append(TargetList(t2[0], t2[1], lead.year, 2, True, lead, lead.why + [LIST_SECOND_TIER]))
     if headline is None:
         leadless = _list_without_lead_in(doc)
         if leadless is not None:
@@ -483,7 +511,7 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
             continue
         line_end = text.find("\n", a)
         end = _running_text_end(doc, a, line_end if line_end >= 0 else len(text))
-        return TargetList(a, end, near[1] if near else None, None, True, None, ["list_without_lead_in"])
+        return TargetList(a, end, near[1] if near else None, None, True, None, [LIST_WITHOUT_LEAD_IN])
     return None
 
 
