@@ -83,6 +83,7 @@ RECAP_REACH = 16
 MAX_LEAD_INS = 64
 
 _DIGIT = _regex.compile(r"[0-9]")
+_DIGIT_RUN = _regex.compile(r"[0-9]+")
 _YEAR_IN = _regex.compile(rf"(?P<y>{YEAR_DIGITS})(?=年)")
 _ITEM_START = _regex.compile(r"[ \t\u3000*#]*+(?:\(?[一二三四五六七八九十0-9]{1,3}[\).、]|——|-|•|·|[一二三四五六七八九十]是)")
 _OPEN_END = ";,、"      # a line that ends with these goes on in the next line
@@ -499,6 +500,10 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
     item is no 年均 figure; it runs on like a list on a lead-in's line."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
     for a, b in doc.sentences.spans:
+        # a list holds a figure per item: a sentence with fewer digit runs is none (a cheap test
+        # before the items are read, which costs a pattern per clause)
+        if len(_DIGIT_RUN.findall(text, a, b)) < MIN_LEADLESS_ITEMS:
+            continue
         if doc.parts is not None and doc.parts.at(a)[0] == "review":
             continue
         if _headline_items(doc, a, b, pats) < MIN_LEADLESS_ITEMS:
@@ -525,6 +530,9 @@ def _headline_items(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str
     pos = a
     while pos < b and len(ids) < MIN_LEADLESS_ITEMS:
         stop = min((p for p in (text.find(c, pos, b) for c in ",;") if p >= 0), default=b)
+        if not _DIGIT.search(text, pos, stop):
+            pos = stop + 1
+            continue        # a clause without a figure is no item
         m = pats["item_open"].match(text, pos, stop)
         ind = vocab.match(pats["subject_tail"].sub("", m.group("subject")) or m.group("subject")) if m else None
         if ind is not None and vocab.is_headline(ind) and ind not in ids:
