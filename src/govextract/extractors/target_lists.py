@@ -28,6 +28,7 @@ from ..why import rule
 # Rule names recorded in ``why`` (docs/extractors.md, "Rule names"): what a lead-in opens …
 LEAD_IN_DATED = rule("lead_in_dated")
 LEAD_IN_FIVE_YEAR_ITEMS = rule("lead_in_five_year_items")
+LEAD_IN_ITEMS_OF_ONE_YEAR = rule("lead_in_items_of_one_year")
 LEAD_IN_FIVE_YEAR_SECTION = rule("lead_in_five_year_section")
 LEAD_IN_FIVE_YEAR_WORDS = rule("lead_in_five_year_words")
 LEAD_IN_INSIDE_REVIEW_SECTION = rule("lead_in_inside_review_section")
@@ -182,12 +183,34 @@ def _lead_context(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> 
         if near is not None and near[0] != "year":
             return near
         return "year", near[1] if near else None, (near[2] if near else []) + [LEAD_IN_INSIDE_REVIEW_SECTION]
+    five_year_items = _first_item_is_five_year(doc, pos, pats)
+    if near is not None and near[0] == "multi_year" and near[1] is None and not five_year_items \
+            and _last_span_start(doc, pos, pats) < s0:
+        # the five years are named in a sentence before the lead-in (…高质量完成“十四五”规划目标
+        # 任务…。主要预期目标是:地区生产总值增长7%…), and its items are a year's: this year's list
+        return "year", None, [LEAD_IN_ITEMS_OF_ONE_YEAR]
     if near is not None:
         return near
-    first_item = _FIRST_ITEM_END.search(text, pos, min(len(text), pos + FIGURE_PROBE))
-    if pats["items_multi"].search(text, pos, first_item.start() if first_item else pos + FIGURE_PROBE):
+    if five_year_items:
         return "multi_year", None, [LEAD_IN_FIVE_YEAR_ITEMS]   # 生产总值年均增长8%…: five-year goals
     return _context_from_sections(doc, pos, pats)
+
+
+def _first_item_is_five_year(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
+    """生产总值年均增长8%… / 到2025年…: the list's first item speaks of several years."""
+    text = doc.text
+    first_item = _FIRST_ITEM_END.search(text, pos, min(len(text), pos + FIGURE_PROBE))
+    return pats["items_multi"].search(text, pos, first_item.start() if first_item else pos + FIGURE_PROBE) is not None
+
+
+def _last_span_start(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> int:
+    """Where the nearest span-of-time words before ``pos`` start (see ``_nearest_span``)."""
+    text = doc.text
+    a = max(text.rfind("\n", 0, pos) + 1, pos - LEAD_CONTEXT_WINDOW, _previous_heading(doc, pos))
+    last = None
+    for last in pats["span"].finditer(text, a, pos):
+        pass
+    return last.start() if last is not None else pos
 
 
 def _nearest_span(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> Optional[tuple[str, Optional[int], list[str]]]:
