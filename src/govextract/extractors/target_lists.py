@@ -45,6 +45,7 @@ LIST_GOES_ON_IN_ITEM_LINES = rule("list_goes_on_in_item_lines")
 LIST_GOES_ON_IN_NEXT_LINES = rule("list_goes_on_in_next_lines")
 LIST_IN_ITEM_LINES = rule("list_in_item_lines")
 LIST_INLINE_LEAD_IN = rule("list_inline_lead_in")
+LIST_INLINE_BESIDE_HEADLINE = rule("list_inline_beside_headline")
 LIST_IS_LEAD_IN_SECTION = rule("list_is_lead_in_section")
 LIST_RUNS_ON_LEAD_LINE = rule("list_runs_on_lead_line")
 LIST_SECOND_TIER = rule("list_second_tier")
@@ -492,11 +493,19 @@ def find_lists(doc: Doc) -> list[TargetList]:
     headline = _headline_lead(doc, leads, limits)
     out: list[TargetList] = []
     for i, lead in enumerate(leads):
-        if lead.context not in ("year", "multi_year") or (lead.context == "year" and lead is not headline):
+        # an inline lead-in of this year beside the headline list states one more of its
+        # targets (中央提出今年经济增长预期目标为7%左右 … 今年的预期目标是,新增城镇就业900万人)
+        beside = lead.inline and lead.context == "year" and headline is not None and not headline.inline \
+            and lead is not headline and (doc.parts is None or doc.parts.at(lead.start)[0] != "review")
+        if lead.context not in ("year", "multi_year") or (lead.context == "year" and lead is not headline
+                                                          and not beside):
             continue
         limit = limits[i]
         s, e, why = list_extent(doc, lead, limit)
         if e <= s:
+            continue
+        if beside:
+            out.append(TargetList(s, e, lead.year, None, True, lead, lead.why + why + [LIST_INLINE_BESIDE_HEADLINE]))
             continue
         is_headline = lead is headline
         binding = _binding_after(doc, e, limit) if is_headline else None

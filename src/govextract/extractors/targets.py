@@ -47,7 +47,8 @@ def extract_targets(doc: Doc) -> None:
             return {"tier": tier, "headline": _ls.headline}
 
         chosen_by = HEADLINE_LIST if ls.headline else FIVE_YEAR_LIST
-        report.targets.extend(build(doc, chosen, Target, year_of, extra, why=[*ls.why, chosen_by]))
+        built = build(doc, chosen, Target, year_of, extra, why=[*ls.why, chosen_by])
+        report.targets.extend(t for t in built if not _stated_before(report.targets, t))
         if ls.headline and ls.tier is None:
             _unquantified(doc, ls, year)
     _mark_lists_that_set_nothing(doc)
@@ -55,6 +56,13 @@ def extract_targets(doc: Doc) -> None:
     if ns:
         s, e, ev = doc.span(*ns)
         report.unquantified_targets.append(UnquantifiedTarget(ev, s, e, "gdp", "not_set", plan_year))
+
+
+def _stated_before(targets: list[Target], t: Target) -> bool:
+    """The same target stated again (an inline lead-in repeating a figure of the list)."""
+    return t.indicator is not None and any(
+        (x.indicator, x.kind, x.value, x.unit, x.headline, x.tier) == (t.indicator, t.kind, t.value, t.unit, t.headline, t.tier)
+        for x in targets)
 
 
 def _mark_lists_that_set_nothing(doc: Doc) -> None:
