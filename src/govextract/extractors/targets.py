@@ -48,7 +48,8 @@ def extract_targets(doc: Doc) -> None:
 
         chosen_by = HEADLINE_LIST if ls.headline else FIVE_YEAR_LIST
         built = build(doc, chosen, Target, year_of, extra, why=[*ls.why, chosen_by])
-        report.targets.extend(t for t in built if not _stated_before(report.targets, t))
+        earlier = list(report.targets)     # a list may repeat its own item; only another list's copy goes
+        report.targets.extend(t for t in built if not _stated_before(earlier, t))
         if ls.headline and ls.tier is None:
             _unquantified(doc, ls, year)
     _mark_lists_that_set_nothing(doc)
@@ -59,7 +60,7 @@ def extract_targets(doc: Doc) -> None:
 
 
 def _stated_before(targets: list[Target], t: Target) -> bool:
-    """The same target stated again (an inline lead-in repeating a figure of the list)."""
+    """The same target stated again by another list (an inline lead-in repeating a figure of the list)."""
     return t.indicator is not None and any(
         (x.indicator, x.kind, x.value, x.unit, x.headline, x.tier) == (t.indicator, t.kind, t.value, t.unit, t.headline, t.tier)
         for x in targets)
