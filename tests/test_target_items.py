@@ -41,3 +41,13 @@ def test_a_start_point_in_a_target_list_is_no_target():
     roles = {q.evidence: q.role for q in r.quantities if q.start > len(LEAD) - 10}
     assert roles == {"60%": "other", "65%": "target"}
     assert [(t.text, t.value) for t in r.targets] == [("城镇化率", 65.0)]
+
+
+def test_a_figure_split_from_its_unit_by_line_breaks_is_one_figure():
+    """Issue 14 item 3: ``98.6⏎\\u200b⏎亿元`` in scraped text (and a figure wrapped before its %)."""
+    text = "二、2024年工作安排\n主要预期目标是:地区生产总值达到98.6\n\u200b\n亿元,一般公共预算收入增长6.5\n%左右。"
+    r = govextract.extract(text)
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in r.targets] == [
+        ("gdp", 98.6, "亿元", "exact"), ("public_budget_revenue", 6.5, "%", "about")]
+    for t in r.targets:
+        assert text[t.start:t.end] == t.evidence

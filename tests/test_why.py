@@ -21,6 +21,15 @@ PLACES = [
     (HEAD + "一、过去五年工作回顾\n", "\n二、2024年工作安排\n"),
     (HEAD + "一、2023年工作回顾\n全市地区生产总值增长5%。\n二、2024年工作安排\n今年主要预期目标是:", "\n"),
     (HEAD + "一、2023年工作回顾\n全市地区生产总值增长5%[1]。\n", "\n"),
+    # places for the rules of target lists and outcomes (their sections, their item lines)
+    (HEAD + "二、2024年工作任务\n", "\n"),
+    (HEAD + "二、做好开局工作\n", "\n"),
+    (HEAD + "二、“十五五”时期主要目标\n", "\n"),
+    (HEAD + "二、2024年工作安排\n今年主要预期目标是:地区生产总值增长6%左右。\n", "\n"),
+    (HEAD + "二、2024年工作安排\n今年主要预期目标是:地区生产总值增长6%左右;\n", "\n"),
+    (HEAD + "二、2024年工作安排\n今年主要预期目标是:\n", "\n"),
+    (HEAD + "二、2024年工作安排\n(一)主要预期目标\n", "\n(二)重点任务\n"),
+    (HEAD + "一、2023年工作回顾\n我们坚持稳中求进。\n(一)抗疫\n我们坚持人民至上。\n(二)经济\n", "\n二、2024年工作安排\n"),
 ]
 
 
@@ -28,7 +37,7 @@ def documented() -> dict[str, str]:
     text = DOC.read_text(encoding="utf-8")
     section = text[text.index("## Rule names (`why`)"):]
     section = section[:section.index("\n## ", 4)]
-    return {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z0-9_]+)` \| [a-z]+ \| `([^`]+)` \|", section, re.M)}
+    return {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z0-9_]+)` \| [a-z_]+ \| `([^`]+)` \|", section, re.M)}
 
 
 def declared() -> set[str]:

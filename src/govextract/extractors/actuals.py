@@ -28,10 +28,16 @@ from ..document import Doc, LeadIn
 from ..lang import Lang
 from ..lang.patterns import YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Actual
+from ..why import rule
 from ..text.sections import Heading
 from .figures import build
 from .quantities import QInfo
 from .target_lists import list_extent
+
+# Rule names recorded in ``why`` (docs/extractors.md, "Rule names"): where an outcome was read.
+SUMMING_UP_PASSAGE = rule("summing_up_passage")
+WHOLE_YEAR_FIGURE_ELSEWHERE_IN_REVIEW = rule("whole_year_figure_elsewhere_in_review")
+DATED_IN_MULTI_YEAR_REVIEW = rule("dated_in_multi_year_review")
 
 # The summing-up opens the review: it is found within this many paragraphs of its start
 # (a bound for reviews without any turn to the measures, far above the two or three a
@@ -208,7 +214,7 @@ def summing_up(doc: Doc, start: int, end: int, headline_at: list[int]) -> Option
             break
     if first is None or last is None:
         return None
-    return Passage(first, last, "summing_up_passage")
+    return Passage(first, last, SUMMING_UP_PASSAGE)
 
 
 def _opening_form(doc: Doc, a: int, b: int) -> str:
@@ -363,11 +369,11 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
             if kind == "multi_year":
                 for i in here:
                     if _dated_by_its_sentence(doc, infos[i], ry):
-                        chosen.setdefault(i, "dated_in_multi_year_review")
+                        chosen.setdefault(i, DATED_IN_MULTI_YEAR_REVIEW)
                 continue
             first_child = section.children[0] if section is not None and section.children and k == 0 else None
-            for i, rule in _year_stretch(doc, here, s, e, first_child, ry):
-                chosen.setdefault(i, rule)
+            for i, how in _year_stretch(doc, here, s, e, first_child, ry):
+                chosen.setdefault(i, how)
     return _once([(i, infos[i], chosen[i]) for i in sorted(chosen)])
 
 
@@ -383,8 +389,8 @@ def _year_stretch(doc: Doc, here: list[int], s: int, e: int, first_child: Option
     if passage is not None:
         picked = [i for i in here if passage.start <= infos[i].raw.num_start < passage.end]
         if picked:
-            return [(i, "summing_up_passage") for i in picked]
-    return [(i, "whole_year_figure_elsewhere_in_review") for i in _whole_year_figures(doc, here, ry)]
+            return [(i, SUMMING_UP_PASSAGE) for i in picked]
+    return [(i, WHOLE_YEAR_FIGURE_ELSEWHERE_IN_REVIEW) for i in _whole_year_figures(doc, here, ry)]
 
 
 def _stretches(doc: Doc, section: Optional[Heading], a: int, b: int, multi: bool,
@@ -457,12 +463,12 @@ def _once(items: list[tuple[int, QInfo, str]]) -> list[tuple[int, QInfo, str]]:
     """The same indicator, kind and value stated twice for the year is one outcome."""
     seen: set[tuple[Optional[str], str, str, str]] = set()
     out = []
-    for i, q, rule in items:
+    for i, q, how in items:
         key = (q.indicator, q.kind, str(q.raw.value), q.raw.unit)
         if q.indicator is not None and key in seen:
             continue
         seen.add(key)
-        out.append((i, q, rule))
+        out.append((i, q, how))
     return out
 
 
@@ -471,19 +477,16 @@ def extract_actuals(doc: Doc) -> None:
     items = _choose(doc, ry)
     if not items:
         return
-    rules = {i: rule for i, _q, rule in items}
+    rules = {i: how for i, _q, how in items}
 
     def year_of(q: QInfo) -> Optional[int]:
         return q.explicit_year if q.explicit_year and (ry is None or q.explicit_year <= ry) else ry
 
     def extra(q: QInfo) -> dict[str, object]:
-        return {"estimated": True if q.estimated else None}
+        return {"estimated": True if q.estimated else None, "why": [rules[index_of[id(q)]]]}
 
-    actuals = build(doc, [(i, q) for i, q, _r in items], Actual, year_of, extra)
-    for a in actuals:
-        if hasattr(a, "why") and a.quantity is not None:
-            a.why = [*getattr(a, "why", []), rules.get(a.quantity, "summing_up_passage")]
-    doc.report.actuals.extend(actuals)
+    index_of = {id(q): i for i, q, _r in items}
+    doc.report.actuals.extend(build(doc, [(i, q) for i, q, _r in items], Actual, year_of, extra))
 
 
 __all__ = ["extract_actuals", "summing_up", "Passage", "LeadIn"]

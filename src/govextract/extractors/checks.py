@@ -19,6 +19,7 @@ from ..lang import default_lang
 from ..lang.patterns import CN_ITEM_DIGITS, DAY_CHAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Actual, Check, Target
 from ..numbers.numerals import NumeralError, parse_number
+from .actuals import WHOLE_YEAR_FIGURE_ELSEWHERE_IN_REVIEW
 from .quantities import QInfo
 
 # A sentence that states this many distinct headline indicators with figures reads like a
@@ -240,7 +241,7 @@ def check_outcomes(doc: Doc) -> Iterator[Check]:
     """outcomes_missing: no outcome, yet a sentence sums up the year with headline figures;
     summing_up_missing: a review of one year whose opening passage states no headline figure."""
     if doc.report.actuals:
-        if any("whole_year_figure_elsewhere_in_review" in getattr(a, "why", []) for a in doc.report.actuals):
+        if any(WHOLE_YEAR_FIGURE_ELSEWHERE_IN_REVIEW in a.why for a in doc.report.actuals):
             review = next((h for h in doc.headings if h.part == "review"), None)
             if review is not None:
                 yield _check(doc, "summing_up_missing", "warning",

@@ -25,6 +25,33 @@ from ..lang import Lang
 from ..lang.patterns import CN_ITEM_DIGITS, YEAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..numbers.scan import scan_numbers
 from ..text.sections import Heading
+from ..why import rule
+
+# Rule names recorded in ``why`` (docs/extractors.md, "Rule names"): what a lead-in opens …
+LEAD_IN_DATED = rule("lead_in_dated")
+LEAD_IN_FIVE_YEAR_ITEMS = rule("lead_in_five_year_items")
+LEAD_IN_ITEMS_OF_ONE_YEAR = rule("lead_in_items_of_one_year")
+LEAD_IN_FIVE_YEAR_SECTION = rule("lead_in_five_year_section")
+LEAD_IN_FIVE_YEAR_WORDS = rule("lead_in_five_year_words")
+LEAD_IN_INSIDE_REVIEW_SECTION = rule("lead_in_inside_review_section")
+LEAD_IN_PLAIN = rule("lead_in_plain")
+LEAD_IN_RECALLED = rule("lead_in_recalled")
+LEAD_IN_RECALLED_IN_REVIEW = rule("lead_in_recalled_in_review")
+LEAD_IN_RECAP = rule("lead_in_recap")
+LEAD_IN_SECTION_THIS_YEAR = rule("lead_in_section_this_year")
+LEAD_IN_SECTION_YEAR = rule("lead_in_section_year")
+LEAD_IN_THIS_YEAR = rule("lead_in_this_year")
+# … and how far its list runs.
+LIST_BINDING_TARGETS_JOIN = rule("list_binding_targets_join")
+LIST_GOES_ON_IN_ITEM_LINES = rule("list_goes_on_in_item_lines")
+LIST_GOES_ON_IN_NEXT_LINES = rule("list_goes_on_in_next_lines")
+LIST_IN_ITEM_LINES = rule("list_in_item_lines")
+LIST_INLINE_LEAD_IN = rule("list_inline_lead_in")
+LIST_INLINE_BESIDE_HEADLINE = rule("list_inline_beside_headline")
+LIST_IS_LEAD_IN_SECTION = rule("list_is_lead_in_section")
+LIST_RUNS_ON_LEAD_LINE = rule("list_runs_on_lead_line")
+LIST_SECOND_TIER = rule("list_second_tier")
+LIST_WITHOUT_LEAD_IN = rule("list_without_lead_in")
 
 # A list written one item a line has at most this many lines: a bound for a lead-in whose
 # items never end (a page of numbered lines after it), not a length any real list reaches.
@@ -59,6 +86,7 @@ RECAP_REACH = 16
 MAX_LEAD_INS = 64
 
 _DIGIT = _regex.compile(r"[0-9]")
+_DIGIT_RUN = _regex.compile(r"[0-9]+")
 _YEAR_IN = _regex.compile(rf"(?P<y>{YEAR_DIGITS})(?={YEAR_CHAR})")
 _OPEN_END = ";,、"      # a line that ends with these goes on in the next line
 _FIRST_ITEM_END = _regex.compile(r"[;。]")   # where a list's first item ends
@@ -145,25 +173,50 @@ def _lead_context(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> 
     part = doc.parts.at(pos)[0] if doc.parts is not None else "other"
     clause = before[max(before.rfind(c) for c in ",;:") + 1:]
     if pats["recap_only"].search(clause):
-        return "recap", None, ["lead_in_recap"]
+        return "recap", None, [LEAD_IN_RECAP]
     if pats["recall"].search(clause):
-        return "recalled", None, ["lead_in_recalled"]       # 年初确定的主要预期目标是…
+        return "recalled", None, [LEAD_IN_RECALLED]       # 年初确定的主要预期目标是…
     near = _nearest_span(doc, pos, pats)
     if part == "review":
         # a list the review recalls says so (年初确定的…, above); one in a review section whose
         # paragraph dates it to an earlier year is recalled too. Otherwise it is this year's
         # list in a plan part that has no title of its own (the review's title then reaches it)
-        if near is not None and near[0] == "year" and not _names_this_year(doc, near[1]):
-            return "recalled", near[1], ["lead_in_recalled_in_review"]
+        section_year = doc.parts.at(pos)[2] if doc.parts is not None else None
+        if near is not None and near[0] == "year" and (
+                not _names_this_year(doc, near[1])
+                or (near[1] is not None and section_year is not None and near[1] <= section_year)):
+            return "recalled", near[1], [LEAD_IN_RECALLED_IN_REVIEW]   # 一、2023年工作回顾 … 2023年主要预期目标是
         if near is not None and near[0] != "year":
             return near
-        return "year", near[1] if near else None, (near[2] if near else []) + ["lead_in_inside_review_section"]
+        return "year", near[1] if near else None, (near[2] if near else []) + [LEAD_IN_INSIDE_REVIEW_SECTION]
+    five_year_items = _first_item_is_five_year(doc, pos, pats)
+    if near is not None and near[0] == "multi_year" and near[1] is None and not five_year_items \
+            and _last_span_start(doc, pos, pats) < s0:
+        # the five years are named in a sentence before the lead-in (…高质量完成“十四五”规划目标
+        # 任务…。主要预期目标是:地区生产总值增长7%…), and its items are a year's: this year's list
+        return "year", None, [LEAD_IN_ITEMS_OF_ONE_YEAR]
     if near is not None:
         return near
-    first_item = _FIRST_ITEM_END.search(text, pos, min(len(text), pos + FIGURE_PROBE))
-    if pats["items_multi"].search(text, pos, first_item.start() if first_item else pos + FIGURE_PROBE):
-        return "multi_year", None, ["lead_in_five_year_items"]   # 生产总值年均增长8%…: five-year goals
+    if five_year_items:
+        return "multi_year", None, [LEAD_IN_FIVE_YEAR_ITEMS]   # 生产总值年均增长8%…: five-year goals
     return _context_from_sections(doc, pos, pats)
+
+
+def _first_item_is_five_year(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
+    """生产总值年均增长8%… / 到2025年…: the list's first item speaks of several years."""
+    text = doc.text
+    first_item = _FIRST_ITEM_END.search(text, pos, min(len(text), pos + FIGURE_PROBE))
+    return pats["items_multi"].search(text, pos, first_item.start() if first_item else pos + FIGURE_PROBE) is not None
+
+
+def _last_span_start(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> int:
+    """Where the nearest span-of-time words before ``pos`` start (see ``_nearest_span``)."""
+    text = doc.text
+    a = max(text.rfind("\n", 0, pos) + 1, pos - LEAD_CONTEXT_WINDOW, _previous_heading(doc, pos))
+    last = None
+    for last in pats["span"].finditer(text, a, pos):
+        pass
+    return last.start() if last is not None else pos
 
 
 def _nearest_span(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> Optional[tuple[str, Optional[int], list[str]]]:
@@ -176,14 +229,14 @@ def _nearest_span(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[str]"]) -> 
     if last is None:
         return None
     if last.group("multi"):
-        return "multi_year", None, ["lead_in_five_year_words"]
+        return "multi_year", None, [LEAD_IN_FIVE_YEAR_WORDS]
     if last.group("year"):
         y = int(last.group("year"))
         ref = doc.report.meta.report_year
         if ref is not None and y > ref + 1:
-            return "multi_year", y, ["lead_in_five_year_words"]     # 到2035年…: a far year
-        return "year", y, ["lead_in_dated"]
-    return "year", None, ["lead_in_this_year"]
+            return "multi_year", y, [LEAD_IN_FIVE_YEAR_WORDS]     # 到2035年…: a far year
+        return "year", y, [LEAD_IN_DATED]
+    return "year", None, [LEAD_IN_THIS_YEAR]
 
 
 def _names_this_year(doc: Doc, year: Optional[int]) -> bool:
@@ -213,12 +266,12 @@ def _context_from_sections(doc: Doc, pos: int, pats: dict[str, "regex.Pattern[st
         ys = [int(y) for y in _YEAR_IN.findall(title)]
         now = [y for y in ys if ref is None or ref <= y <= ref + 1]
         if now:
-            return "year", now[-1], ["lead_in_section_year"]
+            return "year", now[-1], [LEAD_IN_SECTION_YEAR]
         if pats["this_year"].search(title):
-            return "year", None, ["lead_in_section_this_year"]     # 做好“十四五”开局工作
+            return "year", None, [LEAD_IN_SECTION_THIS_YEAR]     # 做好“十四五”开局工作
         if pats["multi"].search(title) or ys:
-            return "multi_year", None, ["lead_in_five_year_section"]
-    return "year", None, ["lead_in_plain"]
+            return "multi_year", None, [LEAD_IN_FIVE_YEAR_SECTION]
+    return "year", None, [LEAD_IN_PLAIN]
 
 
 def _enclosing(nodes: list[Heading], pos: int) -> Iterator[Heading]:
@@ -240,18 +293,18 @@ def list_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]
     start = lead.end
     owner = _owning_heading(doc.headings, lead.start)
     if owner is not None:
-        return start, min(owner.end, limit), ["list_is_lead_in_section"]
+        return start, min(owner.end, limit), [LIST_IS_LEAD_IN_SECTION]
     limit = min(limit, _section_end(doc, start))
     nl = text.find("\n", start, limit)
     line_end = nl if nl >= 0 else limit
     if text[start:line_end].strip(" \t\u3000*#"):
         end = _running_text_end(doc, start, line_end, limit)
-        why = ["list_runs_on_lead_line"] + (["list_goes_on_in_next_lines"] if end > line_end else [])
+        why = [LIST_RUNS_ON_LEAD_LINE] + ([LIST_GOES_ON_IN_NEXT_LINES] if end > line_end else [])
         if end == line_end and text[start:end].rstrip(" \t\u3000*#")[-1:] in _OPEN_END:
             end = _item_lines_end(doc, end, limit)
-            why.append("list_goes_on_in_item_lines")
+            why.append(LIST_GOES_ON_IN_ITEM_LINES)
         return start, end, why
-    return start, _item_lines_end(doc, line_end, limit), ["list_in_item_lines"]
+    return start, _item_lines_end(doc, line_end, limit), [LIST_IN_ITEM_LINES]
 
 
 def _inline_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[str]]:
@@ -259,7 +312,7 @@ def _inline_extent(doc: Doc, lead: LeadIn, limit: int) -> tuple[int, int, list[s
     text = doc.text
     s0, e0 = sentences_of(doc).at(lead.start)
     clause = max(text.rfind(c, s0, lead.start) for c in ",;:。") + 1
-    return max(s0, clause), min(e0, limit), ["list_inline_lead_in"]
+    return max(s0, clause), min(e0, limit), [LIST_INLINE_LEAD_IN]
 
 
 def _continues_list(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str]"]) -> bool:
@@ -395,7 +448,7 @@ def _binding_after(doc: Doc, end: int, limit: int) -> Optional[tuple[int, int]]:
             a += 1
         m = pats["binding"].match(text, a, limit)
         if m:
-            lead = LeadIn(a, m.end(), False, "binding", None, ["lead_in_binding"])
+            lead = LeadIn(a, m.end(), False, "binding", None, [])
             s, e, _why = list_extent(doc, lead, limit)
             return s, e
         if a > end:
@@ -445,21 +498,29 @@ def find_lists(doc: Doc) -> list[TargetList]:
     headline = _headline_lead(doc, leads, limits)
     out: list[TargetList] = []
     for i, lead in enumerate(leads):
-        if lead.context not in ("year", "multi_year") or (lead.context == "year" and lead is not headline):
+        # an inline lead-in of this year beside the headline list states one more of its
+        # targets (中央提出今年经济增长预期目标为7%左右 … 今年的预期目标是,新增城镇就业900万人)
+        beside = lead.inline and lead.context == "year" and headline is not None and not headline.inline \
+            and lead is not headline and (doc.parts is None or doc.parts.at(lead.start)[0] != "review")
+        if lead.context not in ("year", "multi_year") or (lead.context == "year" and lead is not headline
+                                                          and not beside):
             continue
         limit = limits[i]
         s, e, why = list_extent(doc, lead, limit)
         if e <= s:
             continue
+        if beside:
+            out.append(TargetList(s, e, lead.year, None, True, lead, lead.why + why + [LIST_INLINE_BESIDE_HEADLINE]))
+            continue
         is_headline = lead is headline
         binding = _binding_after(doc, e, limit) if is_headline else None
         if binding:
-            e, why = binding[1], why + ["list_binding_targets_join"]
+            e, why = binding[1], why + [LIST_BINDING_TARGETS_JOIN]
         out.append(TargetList(s, e, lead.year, None, is_headline, lead, lead.why + why))
         if is_headline:
             t2 = _tier2_after(doc, e)
             if t2:
-                out.append(TargetList(t2[0], t2[1], lead.year, 2, True, lead, lead.why + ["list_second_tier"]))
+                out.append(TargetList(t2[0], t2[1], lead.year, 2, True, lead, lead.why + [LIST_SECOND_TIER]))
     if headline is None:
         leadless = _list_without_lead_in(doc)
         if leadless is not None:
@@ -476,6 +537,10 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
     item is no 年均 figure; it runs on like a list on a lead-in's line."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
     for a, b in sentences_of(doc).spans:
+        # a list holds a figure per item: a sentence with fewer digit runs is none (a cheap test
+        # before the items are read, which costs a pattern per clause)
+        if len(_DIGIT_RUN.findall(text, a, b)) < MIN_LEADLESS_ITEMS:
+            continue
         if doc.parts is not None and doc.parts.at(a)[0] == "review":
             continue
         if _headline_items(doc, a, b, pats) < MIN_LEADLESS_ITEMS:
@@ -488,7 +553,7 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
             continue
         line_end = text.find("\n", a)
         end = _running_text_end(doc, a, line_end if line_end >= 0 else len(text))
-        return TargetList(a, end, near[1] if near else None, None, True, None, ["list_without_lead_in"])
+        return TargetList(a, end, near[1] if near else None, None, True, None, [LIST_WITHOUT_LEAD_IN])
     return None
 
 
@@ -502,6 +567,9 @@ def _headline_items(doc: Doc, a: int, b: int, pats: dict[str, "regex.Pattern[str
     pos = a
     while pos < b and len(ids) < MIN_LEADLESS_ITEMS:
         stop = min((p for p in (text.find(c, pos, b) for c in ",;") if p >= 0), default=b)
+        if not _DIGIT.search(text, pos, stop):
+            pos = stop + 1
+            continue        # a clause without a figure is no item
         m = pats["item_open"].match(text, pos, stop)
         ind = vocab.match(pats["subject_tail"].sub("", m.group("subject")) or m.group("subject")) if m else None
         if ind is not None and vocab.is_headline(ind) and ind not in ids:

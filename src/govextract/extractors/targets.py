@@ -10,7 +10,11 @@ from ..lang.patterns import CN_ITEM_DIGITS, group
 from ..model import Target, UnquantifiedTarget
 from .figures import build
 from .quantities import QInfo
-from .target_lists import not_set_span
+from .target_lists import list_extent, not_set_span
+from ..why import rule
+
+HEADLINE_LIST = rule("headline_list")         # a figure of this year's list (or its second tier)
+FIVE_YEAR_LIST = rule("five_year_list")       # a figure of a list of five-year goals (headline=False)
 
 _PAREN = _regex.compile(r"\([^()\n]*+\)")
 _PIECE_LINE = _regex.compile(r"[^\n]++")
@@ -42,13 +46,38 @@ def extract_targets(doc: Doc) -> None:
                 tier = 2    # 增长7%以上、力争达到8%: the stretch figure beside the main one
             return {"tier": tier, "headline": _ls.headline}
 
-        report.targets.extend(build(doc, chosen, Target, year_of, extra))
+        chosen_by = HEADLINE_LIST if ls.headline else FIVE_YEAR_LIST
+        built = build(doc, chosen, Target, year_of, extra, why=[*ls.why, chosen_by])
+        earlier = list(report.targets)     # a list may repeat its own item; only another list's copy goes
+        report.targets.extend(t for t in built if not _stated_before(earlier, t))
         if ls.headline and ls.tier is None:
             _unquantified(doc, ls, year)
+    _mark_lists_that_set_nothing(doc)
     ns = not_set_span(doc)
     if ns:
         s, e, ev = doc.span(*ns)
         report.unquantified_targets.append(UnquantifiedTarget(ev, s, e, "gdp", "not_set", plan_year))
+
+
+def _stated_before(targets: list[Target], t: Target) -> bool:
+    """The same target stated again by another list (an inline lead-in repeating a figure of the list)."""
+    return t.indicator is not None and any(
+        (x.indicator, x.kind, x.value, x.unit, x.headline, x.tier) == (t.indicator, t.kind, t.value, t.unit, t.headline, t.tier)
+        for x in targets)
+
+
+def _mark_lists_that_set_nothing(doc: Doc) -> None:
+    """The figures of a list recalled in the review (年初确定的主要预期目标是…) or named again in a
+    recap (围绕上述…主要目标:) say so in their ``why``: they are neither targets nor outcomes."""
+    leads = doc.lead_ins
+    starts = [q.raw.num_start for q in doc.qinfo]
+    for i, lead in enumerate(leads):
+        if lead.context not in ("recalled", "recap"):
+            continue
+        limit = leads[i + 1].start if i + 1 < len(leads) else len(doc.text)
+        s, e, _why = list_extent(doc, lead, limit)
+        for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+            doc.qinfo[k].why.extend(r for r in lead.why if r not in doc.qinfo[k].why)
 
 
 def _is_target_number(q: QInfo) -> bool:

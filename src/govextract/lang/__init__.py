@@ -68,15 +68,16 @@ class Lang:
 
     @classmethod
     def default(cls) -> "Lang":
-        """A fresh copy of the shipped data (changes to it stay in it)."""
-        return cls({name: copy.deepcopy(load_file(name)) for name in SCHEMAS})
+        """The shipped data, for one pipeline (changes to it stay in it: a file is copied the
+        first time this pipeline changes it, so building a pipeline copies nothing)."""
+        return cls()
 
     def _file(self, name: str) -> dict[str, Any]:
         f = self._files.get(name)
         if f is None:
             if name not in SCHEMAS:
                 raise KeyError(f"no language-data file {name!r}; known: {sorted(SCHEMAS)}")
-            f = self._files[name] = copy.deepcopy(load_file(name))
+            f = load_file(name)       # shared and read-only: words() and mapping() hand out copies
         return f   # type: ignore[no-any-return]
 
     def words(self, name: str, key: str) -> tuple[str, ...]:
@@ -98,13 +99,13 @@ class Lang:
         spec = SCHEMAS.get(name, {}).get(key)
         if not isinstance(spec, Words):
             raise KeyError(f"{name} has no word list {key!r}")
-        new = list(self._file(name).get(key, []))
+        new = list(copy.deepcopy(self._file(name)).get(key, []))
         for w in words:
             if not isinstance(w, str):
                 raise TypeError(f"a word must be a str, not {type(w).__name__}")
             if w not in new:
                 new.append(w)
-        candidate = dict(self._file(name), **{key: new})
+        candidate = dict(copy.deepcopy(self._file(name)), **{key: new})
         check_file(name, candidate)
         check_disjoint({**self._files, name: candidate})
         self._files[name] = candidate
@@ -123,6 +124,7 @@ class Lang:
         return value
 
     def copy(self) -> "Lang":
+        """An independent copy: the files this one changed are copied, the others stay shared."""
         return Lang(copy.deepcopy(self._files))
 
 

@@ -72,6 +72,7 @@ def find_noise(text: str, start: int = 0, end: int | None = None) -> Noise:
     _page_numbers(text, start, end, noise, lines)
     _number_formats(text, start, end, noise)
     _join_wrapped_lines(text, start, end, noise, lines)
+    _join_split_figures(text, noise, lines)
     for m in (_MARKER.finditer(text, start, end) if _MARK_PROBE.search(text, start, end) else ()):
         # a marker follows the word it annotates; "[1]" at a line start is an item number
         if m.start() > 0 and _HAN.match(text, m.start() - 1):
@@ -347,6 +348,42 @@ def _join_wrapped_lines(text: str, start: int, end: int, noise: Noise, lines: li
         if last in ",，、" or (wrapped and len(line.strip()) >= 15 and last not in _SENTENCE_END
                                 and nxt.lstrip()[:1] not in ("—", "-", "<")):
             noise.drop.append((s, e))
+
+
+# Blanks that a scrape leaves between a figure and its unit: spaces, zero-width characters.
+_GAP_BLANKS = " \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\r"
+# A figure and its unit are never more than this many blank lines apart.
+MAX_FIGURE_GAP_LINES = 3
+
+
+@lru_cache(maxsize=None)
+def _unit_starts() -> frozenset[str]:
+    """The first characters of every unit and magnitude word (and %): what may follow a figure."""
+    u = load_json("units.json")
+    return frozenset([w[0] for w in (*u["units"], *u["magnitudes"])] + ["%", "％"])
+
+
+def _join_split_figures(text: str, noise: "Noise", lines: list[tuple[int, int]]) -> None:
+    """A figure cut from its unit by a line break, blank lines or zero-width characters
+    (``98.6⏎\u200b⏎亿元`` in a scraped page) is one figure: the gap is dropped."""
+    units = _unit_starts()
+    n = len(lines)
+    for k, (s, e) in enumerate(lines[:-1]):
+        b = e
+        while b > s and text[b - 1] in _GAP_BLANKS:
+            b -= 1
+        if b == s or not text[b - 1].isdigit():
+            continue
+        j = k + 1
+        while j < n and j - k <= MAX_FIGURE_GAP_LINES and not text[lines[j][0]:lines[j][1]].strip(_GAP_BLANKS):
+            j += 1
+        if j >= n or j - k > MAX_FIGURE_GAP_LINES:
+            continue
+        a = lines[j][0]
+        while a < lines[j][1] and text[a] in _GAP_BLANKS:
+            a += 1
+        if a < lines[j][1] and text[a] in units:
+            noise.drop.append((b, a))
 
 
 def _is_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
