@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from ._data import load_json
 from .lang import Lang, default_lang
@@ -88,6 +88,8 @@ class IndicatorVocabulary:
         self._alias: dict[str, str] = {}
         self._growth: set[str] = set()
         self._cache: dict[str, Optional[str]] = {}
+        self._unscoped_memo: dict[str, str] = {}
+        self._memos: dict[str, tuple[object, dict[Any, Any]]] = {}
         self._derived: Optional[_Derived] = None
         self._words_version = -1
         self._words_value: Optional[_Words] = None
@@ -110,6 +112,7 @@ class IndicatorVocabulary:
     # -- building ----------------------------------------------------------------------------
     def _register(self, ind: Indicator) -> None:
         self._cache = {}
+        self._memos = {}
         self._derived = None
         self.indicators[ind.id] = ind
         for name in ind.names():
@@ -138,6 +141,8 @@ class IndicatorVocabulary:
         if self._words_value is None or self._words_version != self._lang.version:
             self._words_value, self._words_version = _prepare(self._lang), self._lang.version
             self._cache = {}
+            self._unscoped_memo = {}
+            self._memos = {}
             self._derived = None
 
     @property
@@ -145,6 +150,18 @@ class IndicatorVocabulary:
         self._refresh()
         assert self._words_value is not None
         return self._words_value
+
+    def memo(self, name: str, owner: object = None) -> dict[Any, Any]:
+        """A dictionary for answers a caller derives from this vocabulary (and from ``owner``,
+        the words it reads them with), kept across documents: subjects recur from report to
+        report. It is emptied whenever an indicator is added or the language data changes,
+        and replaced when ``owner`` is another object. Callers bound its size."""
+        if self._words_version != self._lang.version:
+            self._refresh()
+        hit = self._memos.get(name)
+        if hit is None or hit[0] is not owner:
+            hit = self._memos[name] = (owner, {})
+        return hit[1]
 
     def _rules(self) -> "_Derived":
         if self._derived is None:
@@ -158,7 +175,18 @@ class IndicatorVocabulary:
         return s.replace(" ", "").replace("“", "").replace("”", "").upper()
 
     def _unscoped(self, subject: str) -> str:
-        """The phrase without the scope and time words that open it (全省, 全年 …)."""
+        """The phrase without the scope and time words that open it (全省, 全年 …) (remembered:
+        the same subjects are asked for by several rules)."""
+        if self._words_version != self._lang.version:
+            self._refresh()
+        hit = self._unscoped_memo.get(subject)
+        if hit is None:
+            hit = self._unscope(subject)
+            if len(self._unscoped_memo) < _CACHE_MAX:
+                self._unscoped_memo[subject] = hit
+        return hit
+
+    def _unscope(self, subject: str) -> str:
         whole = self._key(subject).strip(_EDGE_MARKS) or self._key(subject)
         m = self._words.prefix.match(whole)
         return whole[m.end():] if m and m.end() < len(whole) else whole
@@ -180,7 +208,8 @@ class IndicatorVocabulary:
         """
         if not subject:
             return None
-        self._refresh()
+        if self._words_version != self._lang.version:
+            self._refresh()
         hit = self._cache.get(subject, _MISS)
         if hit is not _MISS:
             return hit          # type: ignore[return-value]

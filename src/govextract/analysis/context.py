@@ -26,6 +26,12 @@ class Ctx:
     part_names: list[str] = field(default_factory=list)          # review | plan | other, for each
 
     def __post_init__(self) -> None:
+        memo = getattr(self.vocab, "memo", None)
+        if memo is not None:
+            # what a phrase names does not depend on the document: kept across documents
+            self.exact = memo("analysis.exact", self.w)
+            self.growth_names = memo("analysis.growth_names", self.w)
+            self.headless = memo("analysis.headless", self.w)
         if self.doc.parts is not None:
             self.part_starts = self.doc.parts.starts
             self.part_names = [info[0] for info in self.doc.parts.info]
@@ -45,11 +51,19 @@ def indicator_of(ctx: Ctx, phrase: str) -> tuple[Optional[str], bool]:
                 headless = ctx.vocab.match(phrase[:-len(head)])
                 if headless is not None:
                     break
-        ctx.headless[phrase] = headless
+        remember(ctx.headless, phrase, headless)
     return headless, headless is not None
 
 
 _MISS = object()
+# Remembered answers per vocabulary are bounded: a long run over many reports must not grow them forever.
+MEMO_MAX = 100_000
+
+
+def remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    """Store an answer in a memo of the vocabulary, unless it is full."""
+    if len(memo) < MEMO_MAX:
+        memo[key] = value
 
 
 def sentences_of(doc: Doc) -> Sentences:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .context import Ctx
+from .context import Ctx, remember
 from .model import Clause
 from .words import Words
 from ..why import rule
@@ -98,7 +98,8 @@ def _exact(ctx: Ctx, phrase: str) -> Optional[str]:
     """``vocab.exact`` remembered for the document (subjects recur)."""
     hit = ctx.exact.get(phrase, _MISS)
     if hit is _MISS:
-        hit = ctx.exact[phrase] = ctx.vocab.exact(phrase)
+        hit = ctx.vocab.exact(phrase)
+        remember(ctx.exact, phrase, hit)
     return hit if isinstance(hit, str) else None
 
 
@@ -106,7 +107,8 @@ def names_growth(subject: str, ctx: Ctx) -> bool:
     """经济增长率, 规上工业增加值增长率: the subject names the growth of an indicator (remembered)."""
     hit = ctx.growth_names.get(subject)
     if hit is None:
-        hit = ctx.growth_names[subject] = _growth_name(subject, ctx)
+        hit = _growth_name(subject, ctx)
+        remember(ctx.growth_names, subject, hit)
     return hit
 
 

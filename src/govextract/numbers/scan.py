@@ -126,6 +126,9 @@ class _Scanner:
         self.not_after = tuple(lang.words("qualifiers.json", "not_after"))
         self.before_lens = sorted({len(w) for w in self.before}, reverse=True)
         self.after_lens = sorted({len(w) for w in self.after}, reverse=True)
+        # most numbers have no qualifier word: one character test says so, no slice or lookup
+        self.before_last = frozenset(w[-1] for w in self.before)
+        self.after_first = frozenset(w[0] for w in self.after)
         self.mag_factor = {m: Decimal(f) for m, f in v.magnitudes.items()}
         self.unit_factor = {u: (i["norm"], Decimal(i["factor"])) for u, i in v.units.items()}
         self.year_units = frozenset(u for u, i in v.units.items() if i["norm"] == _YEAR_NORM)
@@ -287,27 +290,29 @@ def _number(text: str, m: Any, start: int, sc: _Scanner, v1: Decimal, v2: Option
     qualifier = "range" if v2 is not None else "exact"
     q_before = None
     s0 = num_start
-    for k in sc.before_lens:
-        qual = sc.before.get(text[num_start - k:num_start]) if num_start - k >= start else None
-        if qual is not None:
-            q_before, s0 = text[num_start - k:num_start], num_start - k
-            neg = _negated(text, s0, start, sc) if qual in _OPPOSITE and q_before not in sc.verb_bounds else None
-            if neg is not None:
-                q_before, s0, qual, why = neg + q_before, s0 - len(neg), _OPPOSITE[qual], (QUALIFIER_NEGATED,)
-            if qualifier == "exact":
-                qualifier = qual
-            break
+    if num_start > start and text[num_start - 1] in sc.before_last:
+        for k in sc.before_lens:
+            qual = sc.before.get(text[num_start - k:num_start]) if num_start - k >= start else None
+            if qual is not None:
+                q_before, s0 = text[num_start - k:num_start], num_start - k
+                neg = _negated(text, s0, start, sc) if qual in _OPPOSITE and q_before not in sc.verb_bounds else None
+                if neg is not None:
+                    q_before, s0, qual, why = neg + q_before, s0 - len(neg), _OPPOSITE[qual], (QUALIFIER_NEGATED,)
+                if qualifier == "exact":
+                    qualifier = qual
+                break
     q_after = None
-    for k in sc.after_lens:
-        w = text[num_end:num_end + k]
-        qual = sc.after.get(w) if len(w) == k else None    # at the end of the text w is cut short
-        if qual is not None and not text.startswith(sc.not_after, num_end):
-            q_after = w
-            if qualifier != "range":
-                if q_before is not None and qualifier != qual:
-                    why += (QUALIFIER_AFTER_NUMBER_WINS,)
-                qualifier = qual
-            break
+    if num_end < len(text) and text[num_end] in sc.after_first:
+        for k in sc.after_lens:
+            w = text[num_end:num_end + k]
+            qual = sc.after.get(w) if len(w) == k else None    # at the end of the text w is cut short
+            if qual is not None and not text.startswith(sc.not_after, num_end):
+                q_after = w
+                if qualifier != "range":
+                    if q_before is not None and qualifier != qual:
+                        why += (QUALIFIER_AFTER_NUMBER_WINS,)
+                    qualifier = qual
+                break
     if inner and qualifier == "exact":
         qualifier = sc.inner[inner]
         why += (INNER_QUALIFIER,)
