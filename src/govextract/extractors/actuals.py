@@ -356,16 +356,25 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
     starts = [q.raw.num_start for q in infos]
     recalled = _recalled_spans(doc)
     compared = _compared_sentences(doc, ry)
-    eligible = [i for i, q in enumerate(infos) if _is_headline_figure(doc, q, ry)
-                and not any(s <= q.raw.num_start < e for s, e in recalled)
+    verdicts: dict[int, bool] = {}
+
+    def eligible(i: int) -> bool:
+        # decided only for the figures of the review stretches, once each
+        hit = verdicts.get(i)
+        if hit is None:
+            q = infos[i]
+            hit = verdicts[i] = q.indicator is not None and _is_headline_figure(doc, q, ry) \
+                and not any(s <= q.raw.num_start < e for s, e in recalled) \
                 and not (q.kind in ("growth", "change_points") and compared.get(q.sent, len(infos)) < i
-                         and not _own_comparison(doc, q))]
+                         and not _own_comparison(doc, q))
+        return hit
+
     chosen: dict[int, str] = {}
     for section, a, b, _hz in _review_sections(doc):
         multi = _is_multi_year(doc, section, a, b)
         for k, (s, e, kind) in enumerate(_stretches(doc, section, a, b, multi, ry)):
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-            here = [i for i in eligible if lo <= i < hi]
+            here = [i for i in range(lo, hi) if eligible(i)]
             if kind == "multi_year":
                 for i in here:
                     if _dated_by_its_sentence(doc, infos[i], ry):

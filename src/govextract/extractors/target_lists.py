@@ -536,10 +536,11 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
     year's list when nothing before it in its paragraph speaks of five years and its first
     item is no 年均 figure; it runs on like a list on a lead-in's line."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
+    runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
     for a, b in sentences_of(doc).spans:
         # a list holds a figure per item: a sentence with fewer digit runs is none (a cheap test
         # before the items are read, which costs a pattern per clause)
-        if len(_DIGIT_RUN.findall(text, a, b)) < MIN_LEADLESS_ITEMS:
+        if bisect.bisect_left(runs, b) - bisect.bisect_left(runs, a) < MIN_LEADLESS_ITEMS:
             continue
         if doc.parts is not None and doc.parts.at(a)[0] == "review":
             continue
