@@ -48,7 +48,7 @@ def _prepared(text):
 def _once(doc):
     r = doc.report
     r.projects, r.project_groups, r.responsibilities, r.officials, r.checks = [], [], [], [], []
-    doc.user_data.pop("task_ids", None)
+    doc.task_spans = None
     t = time.process_time()
     projects.extract_projects(doc)
     responsibilities.extract_responsibilities(doc)

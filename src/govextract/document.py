@@ -57,6 +57,9 @@ class Doc:
     lead_ins: list[LeadIn] = field(default_factory=list)              # every lead-in met, in text order
     target_lists: list[TargetList] = field(default_factory=list)      # the lists whose figures are targets
     numbers: list[RawNumber] = field(default_factory=list)
+    # the responsibility tasks read (starts, ends, ids; normalised offsets): a project inside one
+    # takes its id when the projects component runs after the responsibilities one
+    task_spans: Optional[tuple[list[int], list[int], list[str]]] = None
     # internal analysis behind each Report.quantities entry (same order)
     qinfo: list[Any] = field(default_factory=list)
     user_data: dict[str, Any] = field(default_factory=dict)   # for user components

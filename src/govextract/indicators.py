@@ -151,7 +151,7 @@ class IndicatorVocabulary:
         assert self._words_value is not None
         return self._words_value
 
-    def memo(self, name: str, owner: object = None) -> dict[Any, Any]:
+    def _memo(self, name: str, owner: object = None) -> dict[Any, Any]:
         """A dictionary for answers a caller derives from this vocabulary (and from ``owner``,
         the words it reads them with), kept across documents: subjects recur from report to
         report. It is emptied whenever an indicator is added or the language data changes,

@@ -133,7 +133,7 @@ def _register_builtin() -> None:
         ("actuals", actuals.extract_actuals, ("parts.classified", "lead_ins", "qinfo"), ("actuals",)),
         ("projects", projects.extract_projects, ("qinfo",), ("projects", "project_groups")),
         ("responsibilities", responsibilities.extract_responsibilities, ("headings",),
-         ("responsibilities", "officials")),
+         ("responsibilities", "officials", "task_spans")),
         ("checks", run_checks, ("target_lists", "targets", "actuals", "qinfo"), ("checks",)),
     )
     for name, fn, requires, assigns in builtin:
@@ -346,7 +346,7 @@ class Pipeline:
         doc.sentences = split_sentences(norm.text)
         doc.headings = build_tree(norm.text, [s for s, _e in doc.sentences.spans])
         doc.parts = PartMap.from_roots(doc.headings)
-        doc.user_data["note_lines"] = [(norm.norm_pos(s), norm.norm_pos(e)) for s, e in noise.endnotes]
+        doc.note_lines = [(norm.norm_pos(s), norm.norm_pos(e)) for s, e in noise.endnotes]
         return doc
 
     def _text(self, data: Union[str, bytes], check_path: bool = True) -> str:

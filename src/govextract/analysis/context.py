@@ -26,7 +26,7 @@ class Ctx:
     part_names: list[str] = field(default_factory=list)          # review | plan | other, for each
 
     def __post_init__(self) -> None:
-        memo = getattr(self.vocab, "memo", None)
+        memo = getattr(self.vocab, "_memo", None)
         if memo is not None:
             # what a phrase names does not depend on the document: kept across documents
             self.exact = memo("analysis.exact", self.w)

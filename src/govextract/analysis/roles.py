@@ -103,7 +103,7 @@ def assign_roles(doc: Doc, infos: list[QInfo], w: Words) -> None:
     review_year = doc.review_year
     default_part = "plan" if meta.doc_type in _PLAN_DOC_TYPES else "other"
     out = doc.report.quantities
-    notes = NoteLines(doc.user_data.get("note_lines", []))
+    notes = NoteLines(doc.note_lines)
     with decimal.localcontext(_DECIMALS):   # amounts never depend on the caller's decimal context
         _quantities(doc, infos, w, default_part, review_year, notes, out)
     doc.qinfo = infos

@@ -441,7 +441,7 @@ def extract_projects(doc: Doc) -> None:
 
 def _task_id(doc: Doc, pos: int) -> Optional[str]:
     """The id of the responsibility task around normalised ``pos``, when tasks were read already."""
-    ids = doc.user_data.get("task_ids")
+    ids = doc.task_spans
     if not ids:
         return None
     starts, ends, names = ids

@@ -317,7 +317,7 @@ def extract_responsibilities(doc: Doc) -> None:
                 ids.add(resp.id)
                 off.task_ids.append(resp.id)
     report.officials = [o for o, _ids in officials.values()]
-    doc.user_data["task_ids"] = ([t.start for t in tasks], [t.blocks[-1].end for t in tasks], [t.rid for t in tasks])
+    doc.task_spans = ([t.start for t in tasks], [t.blocks[-1].end for t in tasks], [t.rid for t in tasks])
     _link_projects(doc)
 
 

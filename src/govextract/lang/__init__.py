@@ -15,7 +15,7 @@ and a pattern built from words is compiled once per version of the data::
 A user extends a list for one pipeline only; the patterns built from it are rebuilt::
 
     nlp = govextract.Pipeline()
-    nlp.vocab.lang.add("target_lists.json", "lead_nouns", ["年度目标"])
+    nlp.vocab.lang.add("target_lists.json", "lead_heads", ["年度目标"])
 """
 from __future__ import annotations
 
