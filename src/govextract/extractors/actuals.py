@@ -428,12 +428,18 @@ def _stretch_openers(doc: Doc, section: Optional[Heading], a: int, b: int,
         rf"{group(lang.words('summing_up.json', 'stretch_opener_prefixes'))}?+"
         rf"(?:{group(lang.words('summing_up.json', 'year_stretch_openers'))}|(?P<y>{YEAR_DIGITS}){YEAR_CHAR}"
         rf"{group(lang.words('horizons.json', 'since_words') + lang.words('horizons.json', 'year_copulas'))})"))
+    # the words that make an opener, wherever they stand: only the sentences that hold one are
+    # matched from their start (openers hold no sentence end, so none spans two sentences)
+    cores = doc.vocab.lang.cached("stretch_opener_cores", lambda lang: _regex.compile(
+        rf"{group(lang.words('summing_up.json', 'year_stretch_openers'))}|{YEAR_DIGITS}{YEAR_CHAR}"
+        rf"{group(lang.words('horizons.json', 'since_words') + lang.words('horizons.json', 'year_copulas'))}"
+        rf"|{group(lang.words('summing_up.json', 'five_year_openers'))}"))
+    sentences = sentences_of(doc)
     found: list[tuple[int, str]] = []
-    k = sentences_of(doc).index_at(a)
-    for s, e in sentences_of(doc).spans[k:]:
-        if s >= b:
-            break
-        if s <= a:
+    held = sorted({sentences.index_at(m.start()) for m in cores.finditer(text, a, min(len(text), b + 2 * OPENER_REACH))})
+    for k in held:
+        s, e = sentences.spans[k]
+        if s >= b or s <= a:
             continue
         m = year_open.match(text, s, min(e, s + 2 * OPENER_REACH))
         if m and (m.group("y") is None or ry is None or int(m.group("y")) == ry):

@@ -14,6 +14,7 @@ Rule names recorded on lead-ins and lists (``why``) are listed in ``docs/extract
 from __future__ import annotations
 
 import bisect
+import collections
 from typing import Iterator, Optional
 
 import regex
@@ -536,12 +537,16 @@ def _list_without_lead_in(doc: Doc) -> Optional[TargetList]:
     year's list when nothing before it in its paragraph speaks of five years and its first
     item is no 年均 figure; it runs on like a list on a lead-in's line."""
     text, pats = doc.text, _patterns(doc.vocab.lang)
-    runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    for a, b in sentences_of(doc).spans:
-        # a list holds a figure per item: a sentence with fewer digit runs is none (a cheap test
-        # before the items are read, which costs a pattern per clause)
-        if bisect.bisect_left(runs, b) - bisect.bisect_left(runs, a) < MIN_LEADLESS_ITEMS:
-            continue
+    sentences = sentences_of(doc)
+    # a list holds a figure per item: only sentences with as many digit runs are read (one scan
+    # of the text counts them; reading the items costs a pattern per clause)
+    runs: collections.Counter[int] = collections.Counter()
+    for m in _DIGIT_RUN.finditer(text):
+        k = sentences.index_at(m.start())
+        if sentences.spans and sentences.spans[k][0] <= m.start() < sentences.spans[k][1]:
+            runs[k] += 1
+    for k in sorted(k for k, n in runs.items() if n >= MIN_LEADLESS_ITEMS):
+        a, b = sentences.spans[k]
         if doc.parts is not None and doc.parts.at(a)[0] == "review":
             continue
         if _headline_items(doc, a, b, pats) < MIN_LEADLESS_ITEMS:
