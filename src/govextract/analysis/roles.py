@@ -72,8 +72,12 @@ def role_of(doc: Doc, q: QInfo, part: str, w: Words, review_year: Optional[int],
         q.why.append(REVIEW_OUTCOME)
         return "outcome", q.explicit_year or review_year
     if part == "plan":
+        # a figure of this year's headline list is this year's, whatever the sentences before it
+        # spoke of (…确保“十四五”开好局。⏎2021年经济社会发展的主要预期目标是:…)
+        in_year_list = q.horizon == "multi_year" and any(
+            t.headline and t.start <= q.raw.num_start < t.end for t in doc.target_lists)
         if multi_marker or old_compare or (q.by_year and plan_year and q.by_year > plan_year) \
-                or q.horizon == "multi_year":
+                or (q.horizon == "multi_year" and not in_year_list):
             q.why.append(PLAN_MULTI_YEAR_TARGET)
             return "multi_year_target", q.by_year
         q.why.append(PLAN_TARGET)

@@ -25,7 +25,10 @@ YEAR_OF_SENTENCE = rule("year_of_sentence")
 CLAUSE_REACH = 48
 # A sentence's own date (2021年,全市…) stands near its start.
 SENTENCE_DATE_WINDOW = 80
-# Sentences a dated opener covers inside a five-year review (the opener's and the next two).
+# A dated opener inside a five-year review (2021年,…) covers the rest of its paragraph; in a
+# paragraph longer than this (a page scraped onto one line) it covers YEAR_CARRY sentences only
+# (the opener's and the next two).
+MAX_PARAGRAPH = 1500
 YEAR_CARRY = 3
 _BLANKS = " \t\u3000"
 _ADDRESS_PUNCT = "!,:"
@@ -120,7 +123,7 @@ def _opener_events(doc: Doc, w: Words) -> list[tuple[int, int, str]]:
     # a sentence whose first character cannot open an opener costs no call
     maybe = [(k, p) for k, p in enumerate(sentences_of(doc).starts) if p < n_text and text[p] in first]
     for k, p in maybe:
-        p = _past_address(text, p, w)
+        p = past_address(text, p, w)
         m = w.opener.match(text, p)
         if m is None:
             continue
@@ -135,7 +138,7 @@ def _opener_events(doc: Doc, w: Words) -> list[tuple[int, int, str]]:
     return events
 
 
-def _past_address(text: str, p: int, w: Words) -> int:
+def past_address(text: str, p: int, w: Words) -> int:
     """An opener opens its sentence after blanks and an address (各位代表:)."""
     n_text = len(text)
     while p < n_text and text[p] in _BLANKS:
@@ -161,6 +164,7 @@ def sentence_horizons(doc: Doc, wanted: list[int], w: Words) -> dict[int, Option
     that hold numbers are asked for.
     """
     events = _opener_events(doc, w)
+    cover = _paragraph_cover(doc, [k for k, _o, val in events if val == "year"], w)
     starts = doc.parts.starts if doc.parts else [0]
     infos: list[tuple[str, Optional[str], Optional[int], int]] = \
         doc.parts.info if doc.parts else [("other", None, None, -1)]
@@ -168,11 +172,54 @@ def sentence_horizons(doc: Doc, wanted: list[int], w: Words) -> dict[int, Option
     for i, st in enumerate(starts):
         events.append((0 if i == 0 else bisect.bisect_left(sent_starts, st), 0, str(i)))
     events.sort()
-    return _sweep(events, infos, wanted)
+    return _sweep(events, infos, wanted, cover)
+
+
+def _paragraph_cover(doc: Doc, openers: list[int], w: Words) -> dict[int, int]:
+    """Sentence index of a dated opener -> the first sentence its cover does not reach. A
+    paragraph that opens on the year (after an address) is about that year, with the bullet
+    lines under it; a remark inside a paragraph, or in a paragraph too long to be one (a page
+    scraped onto one line), covers YEAR_CARRY sentences."""
+    text, sents = doc.text, sentences_of(doc)
+    bullets = tuple(doc.vocab.lang.words("summing_up.json", "bullets"))
+    runs: dict[int, int] = {}
+    out: dict[int, int] = {}
+    for k in openers:
+        s = sents.spans[k][0]
+        a, b = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+        b = len(text) if b < 0 else b
+        if b - a > MAX_PARAGRAPH or past_address(text, a, w) < s:
+            out[k] = k + YEAR_CARRY
+            continue
+        # 2007年,全市经济…。⏎——预计全市地区生产总值实现3055亿元…: the bullets under it go on
+        out[k] = bisect.bisect_left(sents.starts, _bullets_end(text, b, bullets, runs))
+    return out
+
+
+def _bullets_end(text: str, b: int, bullets: tuple[str, ...], runs: dict[int, int]) -> int:
+    """The end of the run of bullet lines (——…) right after the line ending at ``b`` (``b`` when
+    none follows); remembered by where each line of the run starts, so that a line is read once."""
+    seen: list[int] = []
+    end = b
+    while True:
+        q = end
+        while q < len(text) and text[q] in "\n \t\u3000":
+            q += 1
+        if q in runs:
+            end = runs[q]
+            break
+        if not bullets or q >= len(text) or not text.startswith(bullets, q):
+            break
+        seen.append(q)
+        nl = text.find("\n", q)
+        end = len(text) if nl < 0 else nl
+    for q in seen:
+        runs[q] = end
+    return end
 
 
 def _sweep(events: list[tuple[int, int, str]], infos: list[tuple[str, Optional[str], Optional[int], int]],
-           wanted: list[int]) -> dict[int, Optional[str]]:
+           wanted: list[int], cover: dict[int, int]) -> dict[int, Optional[str]]:
     out: dict[int, Optional[str]] = {}
     state: Optional[str] = None
     default: Optional[str] = None
@@ -182,7 +229,7 @@ def _sweep(events: list[tuple[int, int, str]], infos: list[tuple[str, Optional[s
         while ei < len(events) and events[ei][0] <= k:
             idx, is_opener, val = events[ei]
             ei += 1
-            if origin is not None and idx - origin >= YEAR_CARRY:
+            if origin is not None and idx >= cover[origin]:
                 state, origin = default, None
             if not is_opener:
                 default = state = infos[int(val)][1]
@@ -190,7 +237,7 @@ def _sweep(events: list[tuple[int, int, str]], infos: list[tuple[str, Optional[s
             elif not (val == "year" and state == "year" and origin is None):
                 state = "year" if val == "year_block" else val
                 origin = idx if val == "year" and default == "multi_year" else None
-        if origin is not None and k - origin >= YEAR_CARRY:
+        if origin is not None and k >= cover[origin]:
             state, origin = default, None
         out[k] = state
     return out

@@ -23,13 +23,16 @@ from typing import Iterator, Optional
 import regex
 
 from .. import _regex
+from ..analysis import words_for
 from ..analysis.context import sentences_of
+from ..analysis.time import past_address
 from ..document import Doc, LeadIn
 from ..lang import Lang
 from ..lang.patterns import YEAR_CHAR, YEAR_DIGITS, group
 from ..model import Actual
 from ..why import rule
 from ..text.sections import Heading
+from ..text.sentences import CLAUSE_PUNCT
 from .figures import build
 from .quantities import QInfo
 from .target_lists import list_extent
@@ -38,6 +41,7 @@ from .target_lists import list_extent
 SUMMING_UP_PASSAGE = rule("summing_up_passage")
 WHOLE_YEAR_FIGURE_ELSEWHERE_IN_REVIEW = rule("whole_year_figure_elsewhere_in_review")
 DATED_IN_MULTI_YEAR_REVIEW = rule("dated_in_multi_year_review")
+DATED_PARAGRAPH_IN_MULTI_YEAR_REVIEW = rule("dated_paragraph_in_multi_year_review")
 
 # The summing-up opens the review: it is found within this many paragraphs of its start
 # (a bound for reviews without any turn to the measures, far above the two or three a
@@ -379,6 +383,8 @@ def _choose(doc: Doc, ry: Optional[int]) -> list[tuple[int, QInfo, str]]:
                 for i in here:
                     if _dated_by_its_sentence(doc, infos[i], ry):
                         chosen.setdefault(i, DATED_IN_MULTI_YEAR_REVIEW)
+                    elif _dated_by_its_paragraph(doc, infos[i], ry):
+                        chosen.setdefault(i, DATED_PARAGRAPH_IN_MULTI_YEAR_REVIEW)
                 continue
             first_child = section.children[0] if section is not None and section.children and k == 0 else None
             for i, how in _year_stretch(doc, here, s, e, first_child, ry):
@@ -462,9 +468,43 @@ def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
         return False
     if q.explicit_year == ry:
         return True
-    head = doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH)]
-    opening = doc.text[q.sent[0]:min(q.sent[1], q.sent[0] + OPENER_REACH + 4)]
-    return f"{ry}{YEAR_CHAR}" in head and not any(w in opening for w in doc.vocab.lang.words("horizons.json", "since_words"))
+    return _opens_on_year(doc, q.sent[0], q.sent[1], ry, ())
+
+
+def _dated_by_its_paragraph(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
+    """…or when its paragraph opens on that year (2020年,面对…。全年地区生产总值增长3.6%…;
+    各位代表!去年,…; 特别是刚刚过去的2012年,…): the paragraph is about the one year. A figure
+    of another span of time (年均, 累计, 比2016年) never reaches here."""
+    if ry is None or q.explicit_year not in (None, ry) or q.by_year is not None:
+        return False
+    text = doc.text
+    start = text.rfind("\n", 0, q.raw.num_start) + 1
+    end = text.find("\n", q.raw.num_start)
+    if (end if end >= 0 else len(text)) - start > MAX_PARAGRAPH:
+        return False        # a page scraped onto one line has no paragraphs to read
+    p = past_address(text, start, words_for(doc))      # 各位代表!去年,…: the opener follows the address
+    s, e = sentences_of(doc).at(p)
+    return s <= p < e and _opens_on_year(doc, p, e, ry, doc.vocab.lang.words("horizons.json", "previous_year_words"),
+                                         opener=True)
+
+
+def _opens_on_year(doc: Doc, s: int, e: int, ry: int, words: tuple[str, ...], opener: bool = False) -> bool:
+    """text[s:e] names year ``ry`` (or one of ``words``) near its start, not as the start of a
+    period (2016年以来) nor in a date (2021年12月). With ``opener``, the year is the sentence's
+    opener: a clause mark or a copula follows it (2020年,…; 去年是…), not a noun it modifies
+    (2012年各项任务的完成…)."""
+    text = doc.text
+    head = text[s:min(e, s + OPENER_REACH)]
+    opening = text[s:min(e, s + OPENER_REACH + 4)]
+    if any(w in opening for w in doc.vocab.lang.words("horizons.json", "since_words")):
+        return False
+    after = [k + 5 for k in [head.find(f"{ry}{YEAR_CHAR}")] if k >= 0] + \
+        [k + len(w) for w in words for k in [head.find(w)] if k >= 0]
+    follows = [text[s + a:s + a + 1] for a in after if not text[s + a:s + a + 1].isdigit()]
+    if not opener:
+        return bool(follows)
+    copulas = doc.vocab.lang.words("horizons.json", "year_copulas")
+    return any(c and (c in CLAUSE_PUNCT or c in copulas) for c in follows)
 
 
 def _whole_year_figures(doc: Doc, candidates: list[int], ry: Optional[int]) -> list[int]:
