@@ -161,3 +161,46 @@ def test_clause_start_is_after_the_last_break(text, data):
     pos = data.draw(st.integers(0, len(text)))
     floor = data.draw(st.integers(0, pos))
     assert clause_start(text, pos, floor) == _clause_start_by_hand(text, pos, floor)
+
+
+# Top-level titles of a report's first part, as bulk reports write them (2000-浙江省, 2015-陕西省,
+# 2011-宁波市, 2025-株洲市, 2003-哈尔滨市, 2017-银川市 …) and the same patterns with other years:
+# each is read against the year the report is delivered.
+PART_TITLES = [
+    ("1999年工作回顾和2000年工作的总体要求", 2000, "review", 1999),
+    ("2013年工作回顾和2014年工作总体要求", 2014, "review", 2013),
+    ("2021年政府工作回顾和2022年的目标任务", 2022, "review", 2021),
+    ("十二届人大二次会议确定任务完成情况", 2015, "review", None),
+    ("“十一五”规划执行情况和政府主要工作", 2011, "review", None),
+    ("四次会议确定的目标任务", 2012, "review", None),
+    ("2024年所做的工作", 2024, "review", 2024),            # delivered in December 2024
+    ("四年来的主要工作", 2017, "review", None),
+    ("关于去年和今年前4个月工作", 2020, "review", None),
+    # plans stay plans
+    ("2022年工作安排", 2022, "plan", 2022),
+    ("全面完成2001年经济和社会发展的主要任务", 2001, "plan", 2001),
+    ("全面完成今年各项目标任务", 2007, "plan", None),
+    ("今后五年的目标任务和2023年工作", 2023, "plan", 2023),
+]
+
+
+@pytest.mark.parametrize("title,ref,part,year", PART_TITLES)
+def test_part_titles(title, ref, part, year):
+    from govextract.text.sections import build_tree, classify
+    from govextract.text.sentences import split_sentences
+    text = f"一、{title}\n各位代表,过去一年全市经济稳中有进。\n"
+    (h, *_rest) = build_tree(text, [s for s, _e in split_sentences(text).spans])
+    classify(h, text, ref)
+    assert (h.part, h.year) == (part, year)
+
+
+def test_a_review_title_with_the_plan_year_gives_the_outcomes():
+    text = ("——2014年1月8日在江城市第十四届人民代表大会第三次会议上\n市长 李明\n各位代表：\n"
+            "一、2013年工作回顾和2014年工作总体要求\n初步核算，全市生产总值1144亿元，比上年增长10.5%。\n"
+            "一年来，我们主要做了以下工作：\n（一）稳增长。\n"
+            "2014年全市经济社会发展的主要预期目标是：地区生产总值增长10%；规模以上工业增加值增长12%。\n"
+            "二、全面深化改革开放\n")
+    r = govextract.extract(text)
+    assert (r.meta.report_year, r.meta.plan_year) == (2014, 2014)
+    assert [(a.indicator, a.value, a.year) for a in r.actuals] == [("gdp", 1144.0, 2013), ("gdp", 10.5, 2013)]
+    assert [(t.indicator, t.value) for t in r.targets] == [("gdp", 10.0), ("industrial_value_added", 12.0)]

@@ -256,7 +256,9 @@ def classify(h: Heading, text: str, ref_year: Optional[int] = None) -> None:
     years = [int(y) for y in _YEAR.findall(title)]
     h.part = "other"
     if years and ref_year is not None:
-        if max(years) < ref_year or (years[0] == ref_year and rv >= 0 and (pl < 0 or rv < pl)):
+        # 2021年工作回顾和2022年工作安排 (or 2024年所做的工作, delivered in 2024): the title
+        # opens on a year not after the report's and names its review first
+        if max(years) < ref_year or (years[0] <= ref_year and rv >= 0 and (pl < 0 or rv < pl)):
             h.part = "review"
         else:
             h.part = "plan"
@@ -265,7 +267,8 @@ def classify(h: Heading, text: str, ref_year: Optional[int] = None) -> None:
     elif pl >= 0:
         h.part = "plan"
     h.horizon = "multi_year" if mu >= 0 else None
-    h.year = max(years) if years else None
+    # the year a part is about: a review's first year (2021年工作回顾和2022年工作安排 reviews 2021)
+    h.year = (years[0] if h.part == "review" else max(years)) if years else None
     if years:
         # "2020年及十三五工作回顾" opens on the year, "过去五年及2021年" on the five years:
         # what the title names first is what its first paragraphs speak of
