@@ -468,7 +468,7 @@ def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
         return False
     if q.explicit_year == ry:
         return True
-    return _opens_on_year(doc, q.sent[0], q.sent[1], ry, ())
+    return _opens_on_year(doc, q.sent[0], q.sent[1], ry, doc.vocab.lang.words("horizons.json", "previous_year_words"))
 
 
 def _dated_by_its_paragraph(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
