@@ -59,3 +59,17 @@ def test_find_all_gives_every_literal_in_text_order_within_bounds():
     assert _regex.find_all(text, ("百分之",)) == [19, 23]
     assert _regex.find_all(text, ("百分之",), 0, len(text) - 1) == [19]   # the last one is cut by end
     assert _regex.find_all("aaaa", ("aa",)) == [0, 2]                      # one word's hits do not overlap
+
+
+def test_the_han_class_is_the_han_script():
+    """``HAN_CLASS`` (for patterns that run on ``re``) holds exactly the code points ``regex``
+    reads as ``\\p{Han}``: when a new Unicode version adds Han characters, this fails and
+    ``HAN_RANGES`` takes them."""
+    import re
+
+    import regex
+
+    from govextract.lang.patterns import HAN_CLASS
+    ours, theirs = re.compile(f"[{HAN_CLASS}]+"), regex.compile(r"\p{Han}+")
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]

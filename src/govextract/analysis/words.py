@@ -16,7 +16,7 @@ import regex
 
 from .. import _regex
 from ..lang import Lang
-from ..lang.patterns import (FULL_STOP, ITEM_MARKER, QUOTES, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
+from ..lang.patterns import (FULL_STOP, HAN_CLASS, ITEM_MARKER, QUOTES, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
                              YEAR_POINT, alt)
 from ..numbers.vocab import NumberVocabulary
 
@@ -241,7 +241,7 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
         copula_end=_short(_copula_end_pattern(lang)),
         trailing=Lexicon(w("subjects.json", "trailing_noise")),
         trailing_punct=frozenset(",;: " + dun),
-        post=_short(rf"(?:{threshold})?(?:(?!{stops})[\p{{Han}}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
+        post=_short(rf"(?:{threshold})?(?:(?!{stops})[{HAN_CLASS}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
         rate_suffixes=tuple(w("relations.json", "rate_of_change_suffixes")),
         ratio_suffixes=tuple(w("subjects.json", "ratio_suffixes")),
         growth_rate_suffixes=tuple(w("subjects.json", "growth_rate_suffixes")),
