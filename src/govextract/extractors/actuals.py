@@ -468,7 +468,7 @@ def _dated_by_its_sentence(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
         return False
     if q.explicit_year == ry:
         return True
-    return _opens_on_year(doc, q.sent[0], q.sent[1], ry, doc.vocab.lang.words("horizons.json", "previous_year_words"))
+    return _opens_on_year(doc, q.sent[0], q.sent[1], ry, _words_for_the_year(doc, ry))
 
 
 def _dated_by_its_paragraph(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
@@ -484,8 +484,18 @@ def _dated_by_its_paragraph(doc: Doc, q: QInfo, ry: Optional[int]) -> bool:
         return False        # a page scraped onto one line has no paragraphs to read
     p = past_address(text, start, words_for(doc))      # 各位代表!去年,…: the opener follows the address
     s, e = sentences_of(doc).at(p)
-    return s <= p < e and _opens_on_year(doc, p, e, ry, doc.vocab.lang.words("horizons.json", "previous_year_words"),
-                                         opener=True)
+    return s <= p < e and _opens_on_year(doc, p, e, ry, _words_for_the_year(doc, ry), opener=True)
+
+
+def _words_for_the_year(doc: Doc, ry: int) -> tuple[str, ...]:
+    """The words that name the year under review without its number: 去年; and 今年 in a report
+    delivered late in that year (a session on 2021-12-28 reviews 今年, 2021)."""
+    lang: Lang = doc.vocab.lang
+    words = lang.words("horizons.json", "previous_year_words")
+    session = doc.report.meta.session_date
+    if session and int(session[:4]) == ry:
+        words += lang.words("horizons.json", "this_year_words")
+    return words
 
 
 def _opens_on_year(doc: Doc, s: int, e: int, ry: int, words: tuple[str, ...], opener: bool = False) -> bool:

@@ -1112,6 +1112,8 @@ def check_meta(doc: Doc, reading: Optional[_Reading] = None) -> None:
 
 # -- years (the quantities component completes them) -----------------------------------------
 
+# A session held in this month or later plans for the next year (2021年12月28日 → 2022).
+LATE_SESSION_MONTH = 11
 # A year written in a title: 2022年.
 _YEAR_IN = _regex.compile(f"{YEAR_DIGITS}(?={YEAR_CHAR})")
 
@@ -1127,7 +1129,7 @@ def infer_years(doc: Doc, lead_year: Optional[int]) -> None:
         plan = max(review_years) + 1
     if plan is None and meta.session_date:
         y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
-        plan = y + 1 if m >= 11 else y
+        plan = y + 1 if m >= LATE_SESSION_MONTH else y
     title_year = None
     if meta.title:
         ys = _YEAR_IN.findall(meta.title)

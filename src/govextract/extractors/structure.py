@@ -7,6 +7,7 @@ from typing import Optional
 from ..document import Doc
 from ..model import Section
 from ..text.sections import Heading, PartMap, display_number, reclassify
+from .meta import LATE_SESSION_MONTH
 
 
 def _convert(doc: Doc, h: Heading) -> Section:
@@ -19,11 +20,14 @@ def _convert(doc: Doc, h: Heading) -> Section:
 
 
 def reference_year(doc: Doc) -> Optional[int]:
-    """The year the report is delivered, as far as the opening shows it: the session date,
-    else the year meta read. Titles' years are read against it (2014年主要工作 in 2015 is a review)."""
+    """The year the report plans for, as far as the opening shows it: the session date's (the
+    next year for a session held in November or December, when the year under review is the
+    session's own: 2022年工作殊为不易 delivered on 2022-12-28 is the review), else the year
+    meta read. Titles' years are read against it (2014年主要工作 in 2015 is a review)."""
     meta = doc.report.meta
     if meta.session_date:
-        return int(meta.session_date[:4])
+        y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
+        return y + 1 if m >= LATE_SESSION_MONTH else y
     if meta.report_year:
         return meta.report_year
     years = sorted({h.year for h in doc.headings if h.year})

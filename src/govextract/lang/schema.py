@@ -160,7 +160,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "dated_remark_followers": WORDS, "time_words": WORDS, "by_year_prefixes": WORDS,
         "review_year_openers": WORDS, "review_year_time_words": WORDS, "decade_words": WORDS,
         "cumulative_markers": WORDS, "before_year_suffixes": WORDS, "year_copulas": WORDS,
-        "previous_year_words": WORDS,
+        "previous_year_words": WORDS, "this_year_words": WORDS,
     },
     "comparisons.json": {
         "about": ABOUT, "markers": WORDS, "words_ending_in_a_marker": WORDS, "words_starting_with_a_marker": WORDS, "references": WORDS, "change_heads": WORDS,
