@@ -149,11 +149,28 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
 
 # -- lead-ins ------------------------------------------------------------------------------
 
+def _lead_matches(doc: Doc, pats: dict[str, "regex.Pattern[str]"]) -> Iterator["regex.Match[str]"]:
+    """The matches of the lead-in pattern, as one pass over the text would give them, read only
+    in the lines that hold a head noun (目标, 指标 …): no lead-in spans a line break (none of
+    its parts matches one, and its end at a line's end reads the same with the line as the end
+    of the text), and each holds a head or a standalone noun."""
+    text, lang = doc.text, doc.vocab.lang
+    anchors = tuple(lang.words("target_lists.json", "lead_heads")) + tuple(lang.words("target_lists.json", "lead_standalone_nouns"))
+    line_end = -1
+    for k in _regex.find_all(text, anchors):
+        if k < line_end:
+            continue            # this line is read already
+        line_start = text.rfind("\n", 0, k) + 1
+        line_end = text.find("\n", k)
+        line_end = len(text) if line_end < 0 else line_end
+        yield from pats["lead"].finditer(text, line_start, line_end)
+
+
 def find_lead_ins(doc: Doc) -> list[LeadIn]:
     """Every lead-in of the text with what kind of list it opens."""
     pats = _patterns(doc.vocab.lang)
     out: list[LeadIn] = []
-    for m in pats["lead"].finditer(doc.text):
+    for m in _lead_matches(doc, pats):
         if len(out) >= MAX_LEAD_INS:
             break
         inline = m.group("inline") is not None
