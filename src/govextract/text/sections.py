@@ -191,9 +191,7 @@ def _part_titles(text: str, starts: list[int]) -> list[Heading]:
     out: list[Heading] = []
     w = _words()
     n = len(text)
-    for s in starts:
-        if s >= n or (s > 0 and text[s - 1] != "\n"):
-            continue
+    for s in _line_starts(text, starts):
         nl = text.find("\n", s, s + MAX_PART_TITLE + 8)
         if nl < 0 and n - s > MAX_PART_TITLE + 8:
             continue        # the line goes on: a paragraph, not a title
@@ -212,6 +210,20 @@ def _part_titles(text: str, starts: list[int]) -> list[Heading]:
             continue        # 2021年政府工作报告: the document's own title
         out.append(Heading(level=0, number="", style="u0", value=0, start=ts, title_start=ts, title_end=te))
     return out
+
+
+def _line_starts(text: str, starts: list[int]) -> Iterator[int]:
+    """The sentence starts that open a line: the text's start and each position after a line
+    break that opens a sentence (every non-blank line; a sentence ends at each run of breaks).
+    Found from the line breaks, far fewer than the sentences."""
+    if starts and starts[0] == 0:
+        yield 0
+    k = text.find("\n")
+    while k >= 0:
+        p = k + 1
+        if p < len(text) and text[p] != "\n":
+            yield p
+        k = text.find("\n", p)
 
 
 # The characters a heading marker opens with: a numeral, a bracket, an ordinal prefix (第).
