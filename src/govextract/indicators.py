@@ -30,6 +30,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Layout marks that may open or close a subject taken from a table cell or a bullet
 # (| 地区生产总值增长 |, ——国内生产总值, **全区生产总值): not part of any name.
 _EDGE_MARKS = "|｜*#>—-·•:："
+# A parenthetical inside a subject: brackets around a few characters, none nested.
+_PARENTHETICAL = re.compile(r"[(（][^()（）]{0,20}[)）]")
 
 
 @dataclass
@@ -172,6 +174,10 @@ class IndicatorVocabulary:
     # -- lookups -----------------------------------------------------------------------------
     @staticmethod
     def _key(s: str) -> str:
+        # a parenthetical names the scope or basis, not the indicator: 全省生产总值(GDP),
+        # 固定资产投资(不含农户), 实际利用外资(报表口径)
+        if "(" in s or "（" in s:
+            s = _PARENTHETICAL.sub("", s)
         return s.replace(" ", "").replace("“", "").replace("”", "").upper()
 
     def _unscoped(self, subject: str) -> str:

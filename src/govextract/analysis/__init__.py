@@ -26,7 +26,7 @@ from typing import Optional
 from ..document import Doc
 from ..numbers.scan import DURATION_IS_NO_FIGURE, RawNumber, propagate_list_qualifiers, scan_numbers
 from ..text.sentences import clause_start
-from .boundary import subject_window
+from .boundary import parenthetical_in_subject, subject_window
 from .change import change_points
 from .context import Ctx, sentences_of
 from .kind import decide_kind
@@ -85,6 +85,7 @@ def analyse_number(ctx: Ctx, n: RawNumber, sent: tuple[int, int], horizon: Optio
     if not ((text[n.num_start - 1] in w.change_start_last and n.num_start > cstart)
             or (same and prev.start_point)) or not change_points(ctx, st):   # type: ignore[union-attr]
         find_relation(ctx, st)
+    parenthetical_in_subject(ctx, st, floor)
     subject_window(ctx, st)
     strip_verbs(ctx, st)
     choose_subject(ctx, st)

@@ -6,11 +6,13 @@ trailing words (稳步, 分别, 累计 …) are cut.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .context import Ctx
 from .model import Clause
-from .words import Words
+from .words import Words, skip_words
+from ..text.sentences import clause_before_parenthetical
 from ..why import rule
 
 CLAUSE_LEAD_STRIPPED = rule("clause_lead_stripped")
@@ -20,6 +22,7 @@ LIST_COMMA_CLOSES_PREVIOUS_PHRASE = rule("list_comma_closes_previous_phrase")
 SHARE_COPULA_CUT_FROM_SUBJECT = rule("share_copula_cut_from_subject")
 TRAILING_WORDS_CUT = rule("trailing_words_cut")
 DURATION_SKIPPED = rule("duration_skipped")
+PARENTHETICAL_IN_SUBJECT = rule("parenthetical_in_subject")
 
 
 # A comparison's complement ends at the relation, which starts at most this far after the window.
@@ -136,3 +139,34 @@ def _growth_before_copula(ctx: Ctx, st: Clause) -> None:
     st.s_j, cy2, _rule = strip_trail(text, s_i, g_start, w)
     st.compare_year = st.compare_year or cy2
     st.why.append(GROWTH_WORD_BEFORE_COPULA)
+
+
+# A parenthetical that spells out an abbreviation (GDP, R&D, PM2.5, AQI): Latin letters and digits.
+_ABBREVIATION = re.compile(r"\([A-Za-z][A-Za-z0-9.&+ ]{0,11}\)")
+
+
+def _abbreviation_before(text: str, pos: int) -> bool:
+    """全社会研发经费(R&D)|投入: the clause at ``pos`` opens after an abbreviation in brackets."""
+    op = text.rfind("(", max(0, pos - 14), pos)
+    return op >= 0 and _ABBREVIATION.fullmatch(text, op, pos) is not None
+
+
+def parenthetical_in_subject(ctx: Ctx, st: Clause, floor: int) -> None:
+    """固定资产投资(不含农户)增长45%, 直接利用外资(全口径)5.8亿美元, 比上年(下同)增长11.1%: when
+    the clause holds nothing but its relation (or nothing at all) and opens right after a
+    parenthetical written after a word, the clause runs back over the parenthetical to that word;
+    so it does after an abbreviation in brackets, whatever follows (全社会研发经费(R&D)投入占GDP
+    比重). The indicator matcher reads the subject without the parenthetical; one that opens a
+    subject is a note, stripped as a lead.
+
+    Rule: ``parenthetical_in_subject``.
+    """
+    text = ctx.text
+    bare = skip_words(text, st.clause, st.rel_start, ctx.w.fillers) >= st.rel_start
+    if not bare and not _abbreviation_before(text, st.clause):
+        return
+    start = clause_before_parenthetical(text, st.clause, floor, ctx.w.note_parentheticals)
+    if start < st.clause:
+        st.clause = start
+        st.why.append(PARENTHETICAL_IN_SUBJECT)
+

@@ -12,7 +12,7 @@ from ..lang.patterns import QUOTES
 from .boundary import strip_lead
 from .context import Ctx, indicator_of
 from .model import Clause, Span
-from .words import Words
+from .words import Words, skip_words
 from ..why import rule
 
 INDICATOR_NAMED_AFTER_VERB = rule("indicator_named_after_verb")
@@ -30,16 +30,6 @@ _MIN_INDICATOR_CLAUSE = 6
 # The object after a verb inside the clause has at least this many characters.
 _MIN_OBJECT = 3
 _OPEN_QUOTE, _CLOSE_QUOTE = QUOTES[0], QUOTES[1]
-
-
-def skip_words(text: str, pos: int, end: int, words: object) -> int:
-    """Past every word of a lexicon that starts at ``pos`` (adverbs: 累计, 率先, 加快 …)."""
-    while pos < end and text[pos] in words.first:   # type: ignore[attr-defined]
-        hit = words.starting_at(text, pos, end)   # type: ignore[attr-defined]
-        if not hit:
-            break
-        pos += len(hit)
-    return pos
 
 
 def inside_quotes(text: str, i: int, pos: int) -> bool:

@@ -29,6 +29,16 @@ def _short(pattern: str) -> Any:
     return _regex.compile(pattern, short=True)   # called per number on a few characters
 
 
+def skip_words(text: str, pos: int, end: int, words: "Lexicon") -> int:
+    """Past every word of a lexicon that starts at ``pos`` (adverbs: 累计, 率先, 加快 …)."""
+    while pos < end and text[pos] in words.first:
+        hit = words.starting_at(text, pos, end)
+        if not hit:
+            break
+        pos += len(hit)
+    return pos
+
+
 class Lexicon:
     """Literal words found at a fixed position: the word that ends at, or starts at, an offset.
 
@@ -139,6 +149,7 @@ class Words:
     each: tuple[str, ...]                   # 均: one figure for each part of a compound subject
     generic_totals: frozenset[str]
     generic_heads: tuple[str, ...]          # 人口, 人数 …: nouns that may follow an indicator's name
+    note_parentheticals: tuple[str, ...]    # 下同: a parenthetical that annotates the text
     durations: tuple[str, ...]              # 连续: before a span of time (连续8年)
     change_start: Any                       # pattern: 由2018年的 right before a number
     change_start_last: frozenset[str]       # the characters that pattern can end with
@@ -220,7 +231,8 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
     money = alt([u for u, i in numbers.units.items() if i["norm"] == "CNY" and len(u) == 1])
     threshold = rf"[0-9]+(?:\.[0-9]+)?(?:{alt(numbers.magnitudes)})?(?:{money})?(?:{alt(w('subjects.json', 'threshold_words'))})"
     return dict(
-        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s]|{ITEM_MARKER})"),
+        # …and a parenthetical that opens it (预计(下同)全市…, 比上年(下同)增长): a note, not the subject
+        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s]|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
         lead_first=frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes"))
         | frozenset("0123456789,;:(" + dun) | _WHITESPACE | frozenset(ITEM_MARKER),
         scope=Lexicon(w("subjects.json", "scope_prefixes")),
@@ -248,6 +260,7 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
         text_stripped_suffixes=tuple(w("subjects.json", "text_stripped_suffixes")),
         generic_totals=frozenset(w("subjects.json", "generic_totals")),
         generic_heads=tuple(w("subjects.json", "generic_heads")),
+        note_parentheticals=tuple(w("subjects.json", "note_parentheticals")),
         threshold_words=frozenset(w("subjects.json", "threshold_words")),
         durations=tuple(w("units.json", "duration_prefixes")),
     )

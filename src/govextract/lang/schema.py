@@ -138,7 +138,7 @@ SCHEMAS: dict[str, dict[str, Spec]] = {
         "clause_lead_words": WORDS, "light_verbs": WORDS, "noun_makers": WORDS, "generic_totals": WORDS,
         "attributive_particles": WORDS, "bare_prepositions": WORDS, "ratio_suffixes": WORDS,
         "growth_rate_suffixes": WORDS, "text_stripped_suffixes": WORDS, "threshold_words": WORDS,
-        "generic_heads": WORDS,
+        "generic_heads": WORDS, "note_parentheticals": WORDS,
     },
     "relations.json": {
         "about": ABOUT, "growth_up": WORDS, "growth_down": WORDS, "level": WORDS, "fillers": WORDS,

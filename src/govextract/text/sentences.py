@@ -51,3 +51,21 @@ def clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the clause containing ``pos`` (after the last , ; : or bracket), not before ``floor``."""
     m = _LAST_BREAK.match(text, floor, pos) if pos > floor else None
     return m.end() if m else floor
+
+
+def clause_before_parenthetical(text: str, cstart: int, floor: int, notes: tuple[str, ...] = ()) -> int:
+    """When the clause starting at ``cstart`` opens right after a parenthetical written after a
+    word (固定资产投资(不含农户)|增长45%, 全省生产总值(GDP)|增长9%), the start of the clause that
+    holds that word; else ``cstart``. A parenthetical with a break or an enumeration inside
+    ((市、区), (州直增长10.3%,…)), and so is a note (``notes``: 五年年均(下同)增长)."""
+    if cstart <= floor or text[cstart - 1] != ")":
+        return cstart
+    op = text.rfind("(", floor, cstart - 1)
+    if op <= floor or not text[op - 1].isalpha() or _INNER_BREAK.search(text, op + 1, cstart - 1) \
+            or text[op + 1:cstart - 1] in notes:
+        return cstart
+    return clause_start(text, op, floor)
+
+
+# What a parenthetical inside a clause never holds: a clause break, a bracket, an enumeration.
+_INNER_BREAK = _regex.compile(r"[,;:。\n!?()、]")
