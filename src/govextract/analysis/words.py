@@ -25,6 +25,10 @@ from ..numbers.vocab import NumberVocabulary
 _WHITESPACE = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
+# Emphasis marks of a Markdown or wiki export (**地区生产总值**增长8%): never part of a subject.
+_MARKUP = "*"
+
+
 def _short(pattern: str) -> Any:
     return _regex.compile(pattern, short=True)   # called per number on a few characters
 
@@ -232,9 +236,9 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
     threshold = rf"[0-9]+(?:\.[0-9]+)?(?:{alt(numbers.magnitudes)})?(?:{money})?(?:{alt(w('subjects.json', 'threshold_words'))})"
     return dict(
         # …and a parenthetical that opens it (预计(下同)全市…, 比上年(下同)增长): a note, not the subject
-        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s]|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
+        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s{_MARKUP}]|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
         lead_first=frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes"))
-        | frozenset("0123456789,;:(" + dun) | _WHITESPACE | frozenset(ITEM_MARKER),
+        | frozenset("0123456789,;:(" + dun + _MARKUP) | _WHITESPACE | frozenset(ITEM_MARKER),
         scope=Lexicon(w("subjects.json", "scope_prefixes")),
         adverbs=Lexicon(w("subjects.json", "adverbs")),
         prepositions=Lexicon(w("subjects.json", "prepositions")),
@@ -252,7 +256,7 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
                                        | set(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives")))),
         copula_end=_short(_copula_end_pattern(lang)),
         trailing=Lexicon(w("subjects.json", "trailing_noise")),
-        trailing_punct=frozenset(",;: " + dun),
+        trailing_punct=frozenset(",;: " + dun + _MARKUP),
         post=_short(rf"(?:{threshold})?(?:(?!{stops})[{HAN_CLASS}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
         rate_suffixes=tuple(w("relations.json", "rate_of_change_suffixes")),
         ratio_suffixes=tuple(w("subjects.json", "ratio_suffixes")),
