@@ -936,12 +936,27 @@ def _region_at(text: str, s: int, e: int, v: _Vocab) -> Optional[_Region]:
     return _Region(name, (s + a, s + b), hint)
 
 
-def _first_region(text: str, pat: Any, end: int, v: _Vocab) -> Optional[_Region]:
-    for n, m in enumerate(pat.finditer(text, 0, end)):
+def _first_region(text: str, pat: Any, end: int, v: _Vocab, anchors: tuple[str, ...] = ()) -> Optional[_Region]:
+    """The first name ``pat`` finds before ``end`` that names a listed unit. With ``anchors``
+    (words every match holds, none spanning a line), only the lines holding one are read: the
+    same matches, for a pattern that scans slowly (an alternation of every listed name)."""
+    for n, m in enumerate(_line_matches(text, pat, end, anchors) if anchors else pat.finditer(text, 0, end)):
         r = _region_at(text, m.start("region"), m.end("region"), v)
         if r is not None or n >= MAX_ANCHORS:
             return r
     return None
+
+
+def _line_matches(text: str, pat: Any, end: int, anchors: tuple[str, ...]) -> Iterator[Any]:
+    """``pat.finditer(text, 0, end)`` read only in the lines that hold an anchor word."""
+    line_end = -1
+    for k in _regex.find_all(text, anchors, 0, end):
+        if k < line_end:
+            continue
+        line_start = text.rfind("\n", 0, k) + 1
+        line_end = text.find("\n", k, end)
+        line_end = end if line_end < 0 else line_end
+        yield from pat.finditer(text, line_start, line_end)
 
 
 def _bare_suffix(text: str, reading: _Reading, v: _Vocab) -> Optional[str]:
@@ -1004,7 +1019,7 @@ def _region_sources(text: str, reading: _Reading, tm: Any, v: _Vocab) -> Iterato
     if suffix:
         yield _most_named(text, suffix, v)
     else:
-        yield _first_region(text, v.known_gov_re, head, v)
+        yield _first_region(text, v.known_gov_re, head, v, v.gov_words)
 
 
 def _doc_type(text: str, op: _Opening, v: _Vocab) -> str:
