@@ -27,6 +27,8 @@ _WHITESPACE = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 # Emphasis marks of a Markdown or wiki export (**地区生产总值**增长8%): never part of a subject.
 _MARKUP = "*"
+# The bullet of a summary line (——经济运行平稳): never part of a subject either.
+_BULLET = "\u2014"
 
 
 def _short(pattern: str) -> Any:
@@ -236,9 +238,9 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
     threshold = rf"[0-9]+(?:\.[0-9]+)?(?:{alt(numbers.magnitudes)})?(?:{money})?(?:{alt(w('subjects.json', 'threshold_words'))})"
     return dict(
         # …and a parenthetical that opens it (预计(下同)全市…, 比上年(下同)增长): a note, not the subject
-        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s{_MARKUP}]|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
+        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s{_MARKUP}{_BULLET}]|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
         lead_first=frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes"))
-        | frozenset("0123456789,;:(" + dun + _MARKUP) | _WHITESPACE | frozenset(ITEM_MARKER),
+        | frozenset("0123456789,;:(" + dun + _MARKUP + _BULLET) | _WHITESPACE | frozenset(ITEM_MARKER),
         scope=Lexicon(w("subjects.json", "scope_prefixes")),
         adverbs=Lexicon(w("subjects.json", "adverbs")),
         prepositions=Lexicon(w("subjects.json", "prepositions")),
