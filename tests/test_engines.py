@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 import govextract
 from govextract import _regex
 
@@ -73,3 +75,18 @@ def test_the_han_class_is_the_han_script():
     ours, theirs = re.compile(f"[{HAN_CLASS}]+"), regex.compile(r"\p{Han}+")
     text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表:\n今年主要预期目标是:增长6%\n五年来,目标任务全面完成\n主要目标是\n",
+    "主要目标是",                                   # no line break, a match at the end of the text
+    "无关的一行\n\n指标\n主要指标为:5%;主要目标是:7%\n",
+])
+def test_finditer_in_lines_gives_the_matches_of_one_pass(text):
+    pat = _regex.compile(r"主要(?:目标|指标)(?:是|为)(?::|$|(?=\n))")
+    whole = [m.span() for m in pat.finditer(text)]
+    assert [m.span() for m in _regex.finditer_in_lines(pat, text, ("目标", "指标"))] == whole
+    assert whole     # the table holds matches
+    cut = whole[-1][0]
+    assert [m.span() for m in _regex.finditer_in_lines(pat, text, ("目标", "指标"), cut)] == \
+        [m.span() for m in pat.finditer(text, 0, cut)]

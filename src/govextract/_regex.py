@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import regex
 
@@ -38,6 +38,25 @@ def find_all(text: str, words: tuple[str, ...], start: int = 0, end: Optional[in
             k = text.find(w, k + len(w), end)
     out.sort()
     return out
+
+
+def finditer_in_lines(pattern: Any, text: str, anchors: tuple[str, ...], end: Optional[int] = None) -> Iterator[Any]:
+    """``pattern.finditer(text, 0, end)`` read only in the lines that hold one of ``anchors``.
+
+    For a pattern none of whose matches spans a line break and each of which holds an anchor
+    word: the same matches, without scanning the lines that cannot hold one (a slow pattern,
+    such as an alternation of every listed place name, then costs the lines it may match in).
+    A match that ends at a line's end reads the same there as at the end of the text.
+    """
+    end = len(text) if end is None else end
+    line_end = -1
+    for k in find_all(text, anchors, 0, end):
+        if k < line_end:
+            continue            # this line is read already
+        line_start = text.rfind("\n", 0, k) + 1
+        line_end = text.find("\n", k, end)
+        line_end = end if line_end < 0 else line_end
+        yield from pattern.finditer(text, line_start, line_end)
 
 
 def compile(pattern: str, flags: int = 0, *, short: bool = False) -> Any:   # noqa: A001 - mirrors re.compile

@@ -16,7 +16,7 @@ import regex
 
 from .. import _regex
 from ..lang import Lang
-from ..lang.patterns import (FULL_STOP, HAN_CLASS, ITEM_MARKER, QUOTES, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
+from ..lang.patterns import (FULL_STOP, HAN_CLASS, MARKUP, ITEM_MARKER, QUOTES, PLAN_PERIOD, YEAR_CHAR, YEAR_DIGITS, YEAR_END_CHARS, YEAR_ENDS,
                              YEAR_POINT, alt)
 from ..numbers.vocab import NumberVocabulary
 
@@ -25,10 +25,6 @@ from ..numbers.vocab import NumberVocabulary
 _WHITESPACE = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
-# Emphasis marks of a Markdown or wiki export (**地区生产总值**增长8%): never part of a subject.
-_MARKUP = "*"
-# The bullet of a summary line (——经济运行平稳): never part of a subject either.
-_BULLET = "\u2014"
 
 
 def _short(pattern: str) -> Any:
@@ -234,13 +230,16 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
     by = alt(w("horizons.json", "by_year_prefixes"))
     dun = w("clauses.json", "enumeration_comma")[0]
     stops = alt(w("subjects.json", "post_subject_stops"))
+    # the bullet of a summary line (——经济运行平稳) and Markdown marks never open a subject
+    bullets = w("summing_up.json", "bullets")
     money = alt([u for u, i in numbers.units.items() if i["norm"] == "CNY" and len(u) == 1])
     threshold = rf"[0-9]+(?:\.[0-9]+)?(?:{alt(numbers.magnitudes)})?(?:{money})?(?:{alt(w('subjects.json', 'threshold_words'))})"
     return dict(
         # …and a parenthetical that opens it (预计(下同)全市…, 比上年(下同)增长): a note, not the subject
-        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s{_MARKUP}{_BULLET}]|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
+        lead=_short(rf"(?:{alt(lead_words)}|(?:{by})?{YEAR_POINT}|[{dun},;:\s{MARKUP}]|{alt(bullets)}|{ITEM_MARKER}|\([^()]{{0,20}}\))"),
         lead_first=frozenset(x[0] for x in lead_words + w("horizons.json", "by_year_prefixes"))
-        | frozenset("0123456789,;:(" + dun + _MARKUP + _BULLET) | _WHITESPACE | frozenset(ITEM_MARKER),
+        | frozenset("0123456789,;:(" + dun + MARKUP) | frozenset(b[0] for b in bullets) | _WHITESPACE
+        | frozenset(ITEM_MARKER),
         scope=Lexicon(w("subjects.json", "scope_prefixes")),
         adverbs=Lexicon(w("subjects.json", "adverbs")),
         prepositions=Lexicon(w("subjects.json", "prepositions")),
@@ -258,7 +257,7 @@ def _subject_words(lang: Lang, numbers: NumberVocabulary) -> dict[str, Any]:
                                        | set(w("subjects.json", "attributive_particles") + w("comparisons.json", "locatives")))),
         copula_end=_short(_copula_end_pattern(lang)),
         trailing=Lexicon(w("subjects.json", "trailing_noise")),
-        trailing_punct=frozenset(",;: " + dun + _MARKUP),
+        trailing_punct=frozenset(",;: " + dun + MARKUP),
         post=_short(rf"(?:{threshold})?(?:(?!{stops})[{HAN_CLASS}{QUOTES}A-Za-z])+?(?=$|{stops}|[,;{FULL_STOP}{dun}:()\s0-9])"),
         rate_suffixes=tuple(w("relations.json", "rate_of_change_suffixes")),
         ratio_suffixes=tuple(w("subjects.json", "ratio_suffixes")),

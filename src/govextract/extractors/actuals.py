@@ -508,7 +508,8 @@ def _opens_on_year(doc: Doc, s: int, e: int, ry: int, words: tuple[str, ...], op
     opening = text[s:min(e, s + OPENER_REACH + 4)]
     if any(w in opening for w in doc.vocab.lang.words("horizons.json", "since_words")):
         return False
-    after = [k + 5 for k in [head.find(f"{ry}{YEAR_CHAR}")] if k >= 0] + \
+    year = f"{ry}{YEAR_CHAR}"
+    after = [k + len(year) for k in [head.find(year)] if k >= 0] + \
         [k + len(w) for w in words for k in [head.find(w)] if k >= 0]
     follows = [text[s + a:s + a + 1] for a in after if not text[s + a:s + a + 1].isdigit()]
     if not opener:

@@ -20,6 +20,7 @@ from ..lang.patterns import CN_ITEM_DIGITS, DAY_CHAR, YEAR_CHAR, YEAR_DIGITS, gr
 from ..model import Actual, Check, Target
 from ..numbers.numerals import NumeralError, parse_number
 from .actuals import WHOLE_YEAR_FIGURE_ELSEWHERE_IN_REVIEW
+from .meta import is_late_session
 from .quantities import QInfo
 
 # A sentence that states this many distinct headline indicators with figures reads like a
@@ -39,8 +40,6 @@ ASIDE_REACH = 200
 REVIEW_OPENING_SENTENCES = 8
 # A title year this far from the session year is not the report's (a typo in one of them).
 YEAR_CONFLICT_GAP = 2
-# Sessions from this month on plan the next year.
-LATE_SESSION_MONTH = 11
 # Chinese names without · have at most this many characters (a longer one caught text after it).
 MAX_PLAIN_NAME = 4
 # Texts shorter than this are excerpts, not reports that may have been cut.
@@ -290,14 +289,14 @@ def _year_conflicts(doc: Doc) -> Iterator[Check]:
     meta = doc.report.meta
     if not meta.session_date:
         return
-    y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
-    expected = {y, y + 1} if m >= LATE_SESSION_MONTH else {y}
+    y, late = int(meta.session_date[:4]), is_late_session(meta.session_date)
+    expected = {y, y + 1} if late else {y}
     if meta.plan_year and meta.plan_year not in expected:
         yield _check(doc, "year_conflict", "warning",
                      f"the plan year {meta.plan_year} does not follow from the session date {meta.session_date}")
         return
     opened = _review_opening_year(doc)
-    if opened is not None and opened >= y + (1 if m >= LATE_SESSION_MONTH else 0):
+    if opened is not None and opened >= y + (1 if late else 0):
         yield _check(doc, "year_conflict", "warning",
                      f"the review speaks of {opened}, not before the session date {meta.session_date}: "
                      "the date or the review's years may be a typo")

@@ -940,23 +940,11 @@ def _first_region(text: str, pat: Any, end: int, v: _Vocab, anchors: tuple[str, 
     """The first name ``pat`` finds before ``end`` that names a listed unit. With ``anchors``
     (words every match holds, none spanning a line), only the lines holding one are read: the
     same matches, for a pattern that scans slowly (an alternation of every listed name)."""
-    for n, m in enumerate(_line_matches(text, pat, end, anchors) if anchors else pat.finditer(text, 0, end)):
+    for n, m in enumerate(_regex.finditer_in_lines(pat, text, anchors, end) if anchors else pat.finditer(text, 0, end)):
         r = _region_at(text, m.start("region"), m.end("region"), v)
         if r is not None or n >= MAX_ANCHORS:
             return r
     return None
-
-
-def _line_matches(text: str, pat: Any, end: int, anchors: tuple[str, ...]) -> Iterator[Any]:
-    """``pat.finditer(text, 0, end)`` read only in the lines that hold an anchor word."""
-    line_end = -1
-    for k in _regex.find_all(text, anchors, 0, end):
-        if k < line_end:
-            continue
-        line_start = text.rfind("\n", 0, k) + 1
-        line_end = text.find("\n", k, end)
-        line_end = end if line_end < 0 else line_end
-        yield from pat.finditer(text, line_start, line_end)
 
 
 def _bare_suffix(text: str, reading: _Reading, v: _Vocab) -> Optional[str]:
@@ -1129,6 +1117,17 @@ def check_meta(doc: Doc, reading: Optional[_Reading] = None) -> None:
 
 # A session held in this month or later plans for the next year (2021年12月28日 → 2022).
 LATE_SESSION_MONTH = 11
+
+
+def is_late_session(session_date: Optional[str]) -> bool:
+    """A session held in November or December: it reviews its own year (今年) and plans the next."""
+    return session_date is not None and int(session_date[5:7]) >= LATE_SESSION_MONTH
+
+
+def session_plan_year(session_date: str) -> int:
+    """The year a session plans for: its own, or the next for a late session."""
+    return int(session_date[:4]) + (1 if is_late_session(session_date) else 0)
+
 # A year written in a title: 2022年.
 _YEAR_IN = _regex.compile(f"{YEAR_DIGITS}(?={YEAR_CHAR})")
 
@@ -1143,8 +1142,7 @@ def infer_years(doc: Doc, lead_year: Optional[int]) -> None:
     if plan is None and review_years:
         plan = max(review_years) + 1
     if plan is None and meta.session_date:
-        y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
-        plan = y + 1 if m >= LATE_SESSION_MONTH else y
+        plan = session_plan_year(meta.session_date)
     title_year = None
     if meta.title:
         ys = _YEAR_IN.findall(meta.title)

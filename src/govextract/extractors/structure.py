@@ -7,7 +7,7 @@ from typing import Optional
 from ..document import Doc
 from ..model import Section
 from ..text.sections import Heading, PartMap, display_number, reclassify
-from .meta import LATE_SESSION_MONTH
+from .meta import session_plan_year
 
 
 def _convert(doc: Doc, h: Heading) -> Section:
@@ -26,8 +26,7 @@ def reference_year(doc: Doc) -> Optional[int]:
     meta read. Titles' years are read against it (2014年主要工作 in 2015 is a review)."""
     meta = doc.report.meta
     if meta.session_date:
-        y, m = int(meta.session_date[:4]), int(meta.session_date[5:7])
-        return y + 1 if m >= LATE_SESSION_MONTH else y
+        return session_plan_year(meta.session_date)
     if meta.report_year:
         return meta.report_year
     years = sorted({h.year for h in doc.headings if h.year})

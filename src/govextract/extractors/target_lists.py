@@ -27,6 +27,7 @@ from ..lang.patterns import CN_ITEM_DIGITS, YEAR, YEAR_CHAR, YEAR_DIGITS, group
 from ..numbers.scan import scan_numbers
 from ..text.sections import Heading
 from ..why import rule
+from .meta import infer_years, is_late_session
 
 # Rule names recorded in ``why`` (docs/extractors.md, "Rule names"): what a lead-in opens …
 LEAD_IN_DATED = rule("lead_in_dated")
@@ -78,8 +79,6 @@ MAX_LEAD_ASIDE = 20
 # A sentence without a lead-in is this year's list when this many headline indicators open its
 # clauses with a figure: a report's list, not a remark on one or two figures.
 MIN_LEADLESS_ITEMS = 3
-# Sessions held from this month on review the current year (今年) and plan the next.
-LATE_SESSION_MONTH = 11
 # A sentence that speaks about the list names it near its start (这些目标…, 实现上述主要目标…).
 RECAP_REACH = 16
 # Lead-ins a report is read for: a bound for pages of repeated lead-ins, far above the
@@ -152,18 +151,10 @@ def _build_patterns(lang: Lang) -> dict[str, "regex.Pattern[str]"]:
 def _lead_matches(doc: Doc, pats: dict[str, "regex.Pattern[str]"]) -> Iterator["regex.Match[str]"]:
     """The matches of the lead-in pattern, as one pass over the text would give them, read only
     in the lines that hold a head noun (目标, 指标 …): no lead-in spans a line break (none of
-    its parts matches one, and its end at a line's end reads the same with the line as the end
-    of the text), and each holds a head or a standalone noun."""
-    text, lang = doc.text, doc.vocab.lang
-    anchors = tuple(lang.words("target_lists.json", "lead_heads")) + tuple(lang.words("target_lists.json", "lead_standalone_nouns"))
-    line_end = -1
-    for k in _regex.find_all(text, anchors):
-        if k < line_end:
-            continue            # this line is read already
-        line_start = text.rfind("\n", 0, k) + 1
-        line_end = text.find("\n", k)
-        line_end = len(text) if line_end < 0 else line_end
-        yield from pats["lead"].finditer(text, line_start, line_end)
+    its parts matches one) and each holds a head or a standalone noun."""
+    lang = doc.vocab.lang
+    anchors = lang.words("target_lists.json", "lead_heads") + lang.words("target_lists.json", "lead_standalone_nouns")
+    return _regex.finditer_in_lines(pats["lead"], doc.text, anchors)
 
 
 def find_lead_ins(doc: Doc) -> list[LeadIn]:
@@ -264,8 +255,7 @@ def _names_this_year(doc: Doc, year: Optional[int]) -> bool:
     ref = meta.report_year
     if year is not None:
         return ref is None or year >= ref
-    late = meta.session_date is not None and int(meta.session_date[5:7]) >= LATE_SESSION_MONTH
-    return not late
+    return not is_late_session(meta.session_date)
 
 
 def _previous_heading(doc: Doc, pos: int) -> int:
@@ -613,7 +603,6 @@ def not_set_span(doc: Doc) -> Optional[tuple[int, int]]:
 
 def extract_target_lists(doc: Doc) -> None:
     """Lead-ins, target lists and the plan year (``Doc.lead_ins``, ``Doc.target_lists``, ``meta.plan_year``)."""
-    from .meta import infer_years
     doc.lead_ins = find_lead_ins(doc)
     lists = find_lists(doc)
     doc.target_lists = lists

@@ -81,6 +81,9 @@ ITEM_MARKER = rf"[0-9]{{1,3}}\.(?![0-9])|\([{CN_ITEM_DIGITS}0-9]{{1,3}}\)|[{CN_I
 # Punctuation of running Chinese text that patterns use as boundaries (the normalised text
 # keeps these full-width forms): the full stop, and the opening and closing double quotes.
 FULL_STOP = "\u3002"
+# Emphasis and heading marks a Markdown or wiki export puts around titles and words
+# (**一、…**, # 一、…, **地区生产总值**): never part of a title's or a subject's text.
+MARKUP = "*#"
 QUOTES = "\u201c\u201d"
 
 # The code points of the Han script (Unicode Script=Han, as ``regex``'s ``\p{Han}`` reads it;

@@ -15,7 +15,7 @@ import regex
 
 from .. import _regex
 from ..lang import default_lang
-from ..lang.patterns import CN_ITEM_DIGITS, ORDINAL_PREFIX, ORDINAL_PREFIXES, YEAR_CHAR, YEAR_DIGITS, alt, group
+from ..lang.patterns import CN_ITEM_DIGITS, MARKUP, ORDINAL_PREFIX, ORDINAL_PREFIXES, YEAR_CHAR, YEAR_DIGITS, alt, group
 from ..numbers.numerals import parse_chinese_numeral
 
 _CN = CN_ITEM_DIGITS
@@ -166,7 +166,7 @@ def _stands_alone(text: str, st: int, key: str) -> bool:
             k -= 1
         return k == 0 or text[k - 1] == "\n"
     # markup that opens a line (Markdown's ** and #) stands where a line start would
-    while k > 0 and text[k - 1] in _MARKUP:
+    while k > 0 and text[k - 1] in MARKUP:
         k -= 1
     if k > 0 and text[k - 1] not in _BEFORE[key]:
         return False
@@ -230,9 +230,8 @@ def _line_starts(text: str, starts: list[int]) -> Iterator[int]:
 _OPENERS = frozenset(CN_ITEM_DIGITS + "(" + "".join(p[0] for p in ORDINAL_PREFIXES) + "0123456789")
 
 
-# Emphasis and heading marks a Markdown or wiki export puts before a heading (**一、…**, # 一、…).
-_MARKUP = "*#"
-_LEADING = " \t\u3000" + _MARKUP
+# Blanks and the Markdown marks (lang.patterns.MARKUP) that may open a heading line.
+_LEADING = " \t\u3000" + MARKUP
 
 
 def _title_goes_on(text: str, pos: int) -> bool:
